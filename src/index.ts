@@ -1,0 +1,10 @@
+/**
+ * The library API of harness-scaffold. Only what users (and the CLI) call is exported here;
+ * internal helpers stay private to their modules.
+ */
+export { KitError, isKitError, exitCodeFor } from "./errors.js";
+export type { KitErrorCode } from "./errors.js";
+export { PUBLISH_ORDER, entityPath } from "./layout.js";
+export type { EntityKind } from "./layout.js";
+export { runCli } from "./cli/main.js";
+export type { CliContext, Output } from "./cli/context.js";

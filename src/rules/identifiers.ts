@@ -1,0 +1,92 @@
+/**
+ * Harness's identifier and name rules, shared by the answer prompts, the validator and the
+ * emulator so all three accept and refuse exactly the same strings.
+ * Facts: shared/harness-api.md §5 (pipeline schema patterns, EntityIdentifierValidator keywords).
+ */
+
+/** Pipeline/service/environment/infrastructure schemas: no `$` (stricter than the server). */
+export const IDENTIFIER_PATTERN = /^[a-zA-Z_][0-9a-zA-Z_]{0,127}$/;
+/** Connector schema and the server's own validator also allow `$` after the first character. */
+export const CONNECTOR_IDENTIFIER_PATTERN = /^[a-zA-Z_][0-9a-zA-Z_$]{0,127}$/;
+export const NAME_PATTERN = /^[a-zA-Z_0-9-.][-0-9a-zA-Z_\s.]{0,127}$/;
+export const IDENTIFIER_MAX_LENGTH = 128;
+export const NAME_MAX_LENGTH = 128;
+export const DESCRIPTION_MAX_LENGTH = 1024;
+
+/** Words Harness rejects as identifiers with "<id> is a keyword, so cannot be used". */
+export const RESERVED_IDENTIFIERS: ReadonlySet<string> = new Set([
+  "or", "and", "eq", "ne", "lt", "gt", "le", "ge", "div", "mod", "not", "null", "true", "false",
+  "new", "var", "return", "step", "parallel", "stepGroup", "org", "account", "class",
+  "shellScriptProvisioner",
+]);
+
+export type RuleProblem =
+  | { rule: "empty" }
+  | { rule: "too-long"; max: number }
+  | { rule: "pattern" }
+  | { rule: "reserved" };
+
+export function checkIdentifier(value: string, options: { allowDollar?: boolean } = {}): RuleProblem | undefined {
+  if (value.trim() === "") return { rule: "empty" };
+  if (value.length > IDENTIFIER_MAX_LENGTH) return { rule: "too-long", max: IDENTIFIER_MAX_LENGTH };
+  const pattern = options.allowDollar ? CONNECTOR_IDENTIFIER_PATTERN : IDENTIFIER_PATTERN;
+  if (!pattern.test(value)) return { rule: "pattern" };
+  if (RESERVED_IDENTIFIERS.has(value)) return { rule: "reserved" };
+  return undefined;
+}
+
+export function checkName(value: string): RuleProblem | undefined {
+  if (value.trim() === "") return { rule: "empty" };
+  if (value.length > NAME_MAX_LENGTH) return { rule: "too-long", max: NAME_MAX_LENGTH };
+  if (!NAME_PATTERN.test(value)) return { rule: "pattern" };
+  return undefined;
+}
+
+/** One sentence for a rule problem, worded as Harness would, so users recognise it. */
+export function describeIdentifierProblem(what: string, value: string, problem: RuleProblem): string {
+  switch (problem.rule) {
+    case "empty":
+      return `${what} cannot be empty`;
+    case "too-long":
+      return `${what} "${truncate(value)}" is ${value.length} characters; the limit is ${problem.max}`;
+    case "pattern":
+      return `${what} "${truncate(value)}" may only contain letters, digits and _, and must not start with a digit`;
+    case "reserved":
+      return `${what} "${value}" is a keyword, so cannot be used`;
+  }
+}
+
+export function describeNameProblem(what: string, value: string, problem: RuleProblem): string {
+  switch (problem.rule) {
+    case "empty":
+      return `${what} cannot be empty`;
+    case "too-long":
+      return `${what} "${truncate(value)}" is ${value.length} characters; the limit is ${problem.max}`;
+    case "pattern":
+      return `${what} "${truncate(value)}" may only contain letters, digits, spaces, "-", "_" and "."`;
+    case "reserved":
+      return `${what} "${value}" is reserved`;
+  }
+}
+
+/**
+ * Derives an identifier from a display name: `payments-api` → `payments_api`, `2fa svc` → `_2fa_svc`.
+ * Returns undefined when nothing usable is left (e.g. a name made only of punctuation).
+ */
+export function identifierFromName(name: string): string | undefined {
+  let id = name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .trim()
+    .replace(/[^0-9a-zA-Z_]+/g, "_")
+    .replace(/^_+|_+$/g, "");
+  if (id === "") return undefined;
+  if (/^[0-9]/.test(id)) id = `_${id}`;
+  id = id.slice(0, IDENTIFIER_MAX_LENGTH);
+  if (RESERVED_IDENTIFIERS.has(id)) id = `${id}_`;
+  return id;
+}
+
+function truncate(value: string): string {
+  return value.length > 40 ? `${value.slice(0, 37)}...` : value;
+}
