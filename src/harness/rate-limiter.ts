@@ -1,0 +1,91 @@
+/**
+ * One client-side rate limit shared by every request of a run. Harness counts requests per API key
+ * (1000 a minute documented), so the whole run, not each request, has to stay under it. The limit
+ * is "at most N requests in any window of W": a sliding log of send times, strict even against a
+ * server that counts in fixed windows. A 429 halves the allowance; successes win it back slowly.
+ */
+import { setTimeout as sleepFor } from "node:timers/promises";
+import { KitError } from "../errors.js";
+
+export interface RateLimit {
+  requests: number;
+  windowMs: number;
+}
+
+/** 600 a minute: well below the documented 1000 per key, leaving room for the user's other tools. */
+export const DEFAULT_RATE_LIMIT: RateLimit = { requests: 600, windowMs: 60_000 };
+
+/** Requests leave a little later than we count them; this margin keeps the server's count honest. */
+const WINDOW_MARGIN = { ratio: 0.02, ms: 25 };
+
+export interface RateLimiter {
+  /** Resolves when one more request may go out. FIFO across concurrent callers. */
+  acquire(signal?: AbortSignal): Promise<void>;
+  /** The server said 429: send less. */
+  throttled(): void;
+  /** A request went through: move back toward the configured limit. */
+  succeeded(): void;
+  stats(): { sent: number; throttled: number; waitedMs: number; allowance: number };
+}
+
+export interface Clock {
+  now(): number;
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+const realClock: Clock = { now: () => Date.now(), sleep: (ms, signal) => sleepFor(ms, undefined, { signal }) };
+
+/** Parses `--rate N/SECONDS` (e.g. `600/60`, `5/1`, `2/0.5`). */
+export function parseRate(text: string): RateLimit {
+  const match = /^\s*(\d+)\s*\/\s*(\d+(?:\.\d+)?)\s*$/.exec(text);
+  const requests = Number(match?.[1]);
+  const seconds = Number(match?.[2]);
+  if (!match || requests < 1 || !(seconds > 0)) {
+    throw new KitError("E_USAGE", `--rate must be REQUESTS/SECONDS, e.g. 600/60, not "${text}"`, {
+      hint: "at least 1 request in a positive number of seconds",
+    });
+  }
+  return { requests, windowMs: seconds * 1000 };
+}
+
+export function createRateLimiter(limit: RateLimit = DEFAULT_RATE_LIMIT, clock: Clock = realClock): RateLimiter {
+  const window = limit.windowMs * (1 + WINDOW_MARGIN.ratio) + WINDOW_MARGIN.ms;
+  const recovery = Math.max(1, Math.floor(limit.requests / 20));
+  const sent: number[] = [];
+  let allowance = limit.requests;
+  let queue: Promise<void> = Promise.resolve();
+  const totals = { sent: 0, throttled: 0, waitedMs: 0 };
+
+  async function takeSlot(signal?: AbortSignal): Promise<void> {
+    for (;;) {
+      signal?.throwIfAborted();
+      const now = clock.now();
+      while (sent.length > 0 && (sent[0] as number) <= now - window) sent.shift();
+      if (sent.length < allowance) {
+        sent.push(now);
+        totals.sent += 1;
+        return;
+      }
+      // The slot frees when the send `allowance` places back leaves the window.
+      const wait = Math.max(1, (sent[sent.length - allowance] as number) + window - now);
+      totals.waitedMs += wait;
+      await clock.sleep(wait, signal);
+    }
+  }
+
+  return {
+    acquire(signal) {
+      const turn = queue.then(() => takeSlot(signal));
+      queue = turn.catch(() => undefined);
+      return turn;
+    },
+    throttled() {
+      totals.throttled += 1;
+      allowance = Math.max(1, Math.floor(allowance / 2));
+    },
+    succeeded() {
+      if (allowance < limit.requests) allowance = Math.min(limit.requests, allowance + recovery);
+    },
+    stats: () => ({ ...totals, allowance }),
+  };
+}
