@@ -1,12 +1,126 @@
+import path from "node:path";
 import { KitError } from "../errors.js";
-import type { CommandModule } from "./context.js";
+import { parseDuplicateStatus, parseFaultKinds, parseFraction, parseRateLimit, parseWholeNumber } from "../emulator/options.js";
+import { startEmulator } from "../emulator/server.js";
+import type { EmulatorOptions, FaultOptions } from "../emulator/types.js";
+import type { CliContext, CommandModule, ParsedValues } from "./context.js";
 
-// Placeholder until the command lands; replaced by its owner.
+const HELP = `harness-scaffold emulator — run a local stand-in for the Harness API
+
+Usage:
+  harness-scaffold emulator [options]
+
+Serves the Harness endpoints the kit uses (projects, connectors, pipelines, services,
+environments, infrastructures; with or without the /gateway prefix) with Harness's envelopes,
+status codes and messages. Runs until Ctrl+C (SIGINT) or SIGTERM.
+
+Options:
+  --host HOST               address to listen on (default 127.0.0.1)
+  --port PORT               port (default 4010; 0 picks a free one)
+  --account ID              account id (default: random, 22 characters like Harness's)
+  --token TOKEN             API token pat.<account>.<tokenId>.<secret> (default: random)
+  --state FILE              keep every acknowledged change in FILE and reload it on start
+  --rate-limit N/SECONDS    at most N requests per SECONDS per API key, then 429
+                            (Harness documents 1000/60); default: no limit
+  --duplicate-status CODE   400 (Harness's code, default) or 409 for duplicate identifiers
+  --fault-rate F            fail this fraction (0..1) of requests transiently
+  --seed N                  seed for --fault-rate (same seed, same requests → same faults)
+  --fault-kinds LIST        comma-separated kinds to pick from, e.g. 503,reset-after-store
+  --fault-delay-ms MS       how long "timeout" faults hold a response (default 35000)
+  --max-body-bytes N        larger bodies get 413 (default 5242880)
+  --quiet                   do not print one line per request
+
+Example:
+  harness-scaffold emulator --port 4010 --state .emulator.json --rate-limit 1000/60
+`;
+
+function text(values: ParsedValues, name: string): string | undefined {
+  const value = values[name];
+  return typeof value === "string" ? value : undefined;
+}
+
+/** Flag values → options; every bad value is an E_USAGE error that names the flag. */
+export function emulatorOptions(values: ParsedValues, cwd: string): EmulatorOptions {
+  const get = (name: string) => text(values, name);
+  const options: EmulatorOptions = { host: get("host") ?? "127.0.0.1" };
+  const port = get("port");
+  options.port = port === undefined ? 4010 : parseWholeNumber("--port", port, 0, 65535);
+  if (get("account") !== undefined) options.account = get("account");
+  if (get("token") !== undefined) options.token = get("token");
+  const state = get("state");
+  if (state !== undefined) options.stateFile = path.resolve(cwd, state);
+  const rate = get("rate-limit");
+  if (rate !== undefined) options.rateLimit = parseRateLimit(rate);
+  const duplicate = get("duplicate-status");
+  if (duplicate !== undefined) options.duplicateStatus = parseDuplicateStatus(duplicate);
+  const maxBody = get("max-body-bytes");
+  if (maxBody !== undefined) options.maxBodyBytes = parseWholeNumber("--max-body-bytes", maxBody, 1, 2 ** 31);
+  const faultRate = get("fault-rate");
+  const faultFlags = ["seed", "fault-kinds", "fault-delay-ms"].filter((f) => get(f) !== undefined);
+  if (faultRate === undefined && faultFlags.length > 0) {
+    throw new KitError("E_USAGE", `--${faultFlags[0]} only has an effect with --fault-rate`, { hint: "Add --fault-rate F (0..1)." });
+  }
+  if (faultRate !== undefined) {
+    const faults: FaultOptions = { rate: parseFraction("--fault-rate", faultRate) };
+    const seed = get("seed");
+    if (seed !== undefined) faults.seed = parseWholeNumber("--seed", seed, 0, 2 ** 32 - 1);
+    const kinds = get("fault-kinds");
+    if (kinds !== undefined) faults.kinds = parseFaultKinds(kinds);
+    const delay = get("fault-delay-ms");
+    if (delay !== undefined) faults.delayMs = parseWholeNumber("--fault-delay-ms", delay, 0, 600_000);
+    options.faults = faults;
+  }
+  return options;
+}
+
+function banner(e: { url: string; account: string; token: string; faultSeed: number | undefined }, options: EmulatorOptions): string {
+  const lines = [
+    `Harness API emulator listening on ${e.url}`,
+    `  account id   ${e.account}`,
+    `  API token    ${e.token}`,
+    `  state        ${options.stateFile ?? "in memory only (pass --state FILE to keep changes)"}`,
+  ];
+  if (options.rateLimit) lines.push(`  rate limit   ${options.rateLimit.requests} requests per ${options.rateLimit.windowMs / 1000} s per API key`);
+  if (options.faults) lines.push(`  faults       ${options.faults.rate * 100}% of requests (seed ${e.faultSeed ?? "-"})`);
+  lines.push(
+    "",
+    "Point the kit at it:",
+    `  export HARNESS_ENDPOINT=${e.url} HARNESS_ACCOUNT_ID=${e.account} HARNESS_PLATFORM_API_KEY=${e.token}`,
+    "Press Ctrl+C to stop.",
+    "",
+  );
+  return lines.join("\n");
+}
+
 export const command: CommandModule = {
-  help: "harness-scaffold emulator — not available yet",
-  options: {},
-  allowPositionals: true,
-  async run() {
-    throw new KitError("E_INTERNAL", "the emulator command is not built yet");
+  help: HELP,
+  options: {
+    host: { type: "string" },
+    port: { type: "string" },
+    account: { type: "string" },
+    token: { type: "string" },
+    state: { type: "string" },
+    "rate-limit": { type: "string" },
+    "duplicate-status": { type: "string" },
+    "fault-rate": { type: "string" },
+    seed: { type: "string" },
+    "fault-kinds": { type: "string" },
+    "fault-delay-ms": { type: "string" },
+    "max-body-bytes": { type: "string" },
+    quiet: { type: "boolean" },
+  },
+  allowPositionals: false,
+  async run(args, ctx: CliContext) {
+    const options = emulatorOptions(args.values, ctx.cwd);
+    if (args.values.quiet !== true) options.log = (line) => ctx.stdout.write(`${line}\n`);
+    const emulator = await startEmulator(options);
+    ctx.stdout.write(banner(emulator, options));
+    await new Promise<void>((resolve) => {
+      if (ctx.signal.aborted) resolve();
+      else ctx.signal.addEventListener("abort", () => resolve(), { once: true });
+    });
+    await emulator.close();
+    ctx.stdout.write("Emulator stopped.\n");
+    return 0;
   },
 };

@@ -1,0 +1,48 @@
+/** What a handler gets and gives: the parsed request in, the success envelope's `data` out. */
+import { ApiError } from "./envelopes.js";
+import type { MediaKind } from "./http-io.js";
+import type { Store } from "./store.js";
+
+export type Method = "GET" | "POST" | "PUT" | "DELETE";
+
+export interface RouteContext {
+  params: Readonly<Record<string, string>>;
+  query: URLSearchParams;
+  /** The body parsed from JSON or YAML (undefined for routes without a body). */
+  body: unknown;
+  /** The body exactly as received (pipelines store it verbatim). */
+  text: string;
+  /** The account the API key is authorized for (equals the `accountIdentifier` query). */
+  account: string;
+  store: Store;
+  /** Milliseconds since the epoch, fixed for the request. */
+  now: number;
+  duplicateStatus: 400 | 409;
+}
+
+export interface Route {
+  method: Method;
+  /** Path without the `/gateway` prefix; `{name}` segments become `params.name`. */
+  path: string;
+  /** Content types the body may have; routes without it take no body. */
+  accepts?: readonly MediaKind[];
+  /** Parse the body as YAML whatever its content type (pipelines: JSON is YAML too). */
+  yamlText?: boolean;
+  /** The body may be left out entirely (no Content-Type needed then). */
+  bodyOptional?: boolean;
+  /** Synchronous on purpose: a handler's checks and its change cannot interleave with another request's. */
+  handle(ctx: RouteContext): unknown;
+}
+
+/** Harness's duplicate-identifier error (400 by its code; 409 when the emulator is told so). */
+export function duplicate(ctx: RouteContext, message: string): ApiError {
+  return new ApiError(ctx.duplicateStatus, "DUPLICATE_FIELD", message);
+}
+
+export function notFound(message: string, code = "RESOURCE_NOT_FOUND"): ApiError {
+  return new ApiError(404, code, message);
+}
+
+export function invalidRequest(message: string): ApiError {
+  return new ApiError(400, "INVALID_REQUEST", message);
+}

@@ -1,0 +1,91 @@
+/**
+ * The emulator's entities, in memory. Every mutation is synchronous, so a check ("does it exist?")
+ * and the change that follows it can never interleave with another request: concurrent clients
+ * are serialised by construction. `changes` counts mutations so the server knows when a request
+ * has something to persist before it answers.
+ */
+import type { Json } from "./fields.js";
+
+export type StoredKind = "organization" | "project" | "connector" | "pipeline" | "service" | "environment" | "infrastructure";
+
+export interface Scope {
+  account: string;
+  org: string | null;
+  project: string | null;
+}
+
+export interface EntityRecord extends Scope {
+  kind: StoredKind;
+  /** The environment of an infrastructure; null for every other kind. */
+  parent: string | null;
+  identifier: string;
+  createdAt: number;
+  lastModifiedAt: number;
+  version: number;
+  /** The entity as Harness returns it (the kind's DTO fields), tags kept exactly as sent. */
+  entity: Json;
+}
+
+export interface RecordAddress extends Scope {
+  kind: StoredKind;
+  parent?: string | null;
+  identifier: string;
+}
+
+function keyOf(a: RecordAddress): string {
+  return JSON.stringify([a.kind, a.account, a.org, a.project, a.parent ?? null, a.identifier]);
+}
+
+export class Store {
+  private readonly records = new Map<string, EntityRecord>();
+  /** Incremented by every mutation. */
+  changes = 0;
+
+  get(address: RecordAddress): EntityRecord | undefined {
+    return this.records.get(keyOf(address));
+  }
+
+  /** Records of a kind in exactly this scope (and parent), oldest first. */
+  list(kind: StoredKind, scope: Scope, parent: string | null = null): EntityRecord[] {
+    return [...this.records.values()].filter(
+      (r) =>
+        r.kind === kind && r.account === scope.account && r.org === scope.org && r.project === scope.project && r.parent === parent,
+    );
+  }
+
+  /** Inserts or replaces; callers decide beforehand whether that is allowed. */
+  put(record: EntityRecord): void {
+    this.records.set(keyOf(record), record);
+    this.changes++;
+  }
+
+  remove(address: RecordAddress): boolean {
+    const removed = this.records.delete(keyOf(address));
+    if (removed) this.changes++;
+    return removed;
+  }
+
+  /** Removes everything that lives inside a project (its connectors, pipelines, services, ...). */
+  removeChildrenOf(project: Scope & { project: string }): void {
+    for (const [key, r] of this.records) {
+      if (r.kind !== "project" && r.account === project.account && r.org === project.org && r.project === project.project) {
+        this.records.delete(key);
+        this.changes++;
+      }
+    }
+  }
+
+  /** Removes an environment's infrastructures. */
+  removeInfrastructuresOf(scope: Scope, environment: string): void {
+    for (const r of this.list("infrastructure", scope, environment)) this.remove(r);
+  }
+
+  snapshot(): EntityRecord[] {
+    return [...this.records.values()];
+  }
+
+  load(records: readonly EntityRecord[]): void {
+    this.records.clear();
+    for (const r of records) this.records.set(keyOf(r), r);
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * Public shapes of the local Harness API emulator: what `startEmulator` takes and returns.
+ * Behaviour and sources: README "Emulator" section and shared/harness-api.md.
+ */
+
+/**
+ * A transient failure the emulator can inject. A bare kind fails the request before anything is
+ * applied; the `-after-store` kinds run the request (a create really creates) and only then fail
+ * the response — the case that makes naive retrying clients create duplicates.
+ * - `429`, `500`, `502`, `503`, `504`: that status with an ErrorDTO body.
+ * - `html`: a 502 whose body is a proxy's HTML page, not JSON.
+ * - `reset`: the connection is destroyed without a response.
+ * - `timeout`: nothing is answered for `delayMs`, then the connection is destroyed;
+ *   `timeout-after-store` answers normally but only after `delayMs` (past a client's timeout).
+ * - `truncated`: the real response, cut in half mid-JSON (always after the request ran).
+ */
+export type FaultKind =
+  | "429"
+  | "500"
+  | "502"
+  | "503"
+  | "504"
+  | "html"
+  | "reset"
+  | "timeout"
+  | "truncated"
+  | "500-after-store"
+  | "502-after-store"
+  | "503-after-store"
+  | "504-after-store"
+  | "html-after-store"
+  | "reset-after-store"
+  | "timeout-after-store";
+
+export interface Fault {
+  kind: FaultKind;
+  /** For `timeout` kinds: how long to hold the response (default: the emulator's `delayMs`). */
+  delayMs?: number;
+}
+
+export interface FaultOptions {
+  /** Fraction of requests (0..1) that fail. */
+  rate: number;
+  /** Which kinds to pick from (uniformly); default: every kind. */
+  kinds?: readonly FaultKind[];
+  /** Same seed and same request order → same faults. Default: random (see `RunningEmulator.faultSeed`). */
+  seed?: number;
+  /** How long `timeout` faults hold a response; default 35 s (past common 30 s client timeouts). */
+  delayMs?: number;
+}
+
+export interface RateLimitOptions {
+  /** Requests allowed per API key within any window of `windowMs` (sliding window). */
+  requests: number;
+  windowMs: number;
+}
+
+export interface EmulatorOptions {
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Default 4010; 0 picks a free port. */
+  port?: number;
+  /** Account id; default a random 22-character id like Harness's (or the token's account). */
+  account?: string;
+  /** API token `pat.<account>.<tokenId>.<secret>`; default a random one for the account. */
+  token?: string;
+  /** JSON file that keeps every acknowledged change; reloaded on start. Default: memory only. */
+  stateFile?: string;
+  rateLimit?: RateLimitOptions;
+  /** Status of duplicate-identifier errors: 400 as Harness's code says (default), 409 as some clients assume. */
+  duplicateStatus?: 400 | 409;
+  /** Shorthand for `faults: { rate: faultRate, seed }`. */
+  faultRate?: number;
+  seed?: number;
+  faults?: FaultOptions;
+  /** Larger request bodies get 413. Default 5 MiB. */
+  maxBodyBytes?: number;
+  /** One line per request (method, path, status, time); never headers or bodies. */
+  log?: (line: string) => void;
+}
+
+export interface RunningEmulator {
+  /** Base URL without a trailing slash, e.g. `http://127.0.0.1:4010`. */
+  url: string;
+  account: string;
+  token: string;
+  /** The seed faults are drawn from (undefined when faults are off). */
+  faultSeed: number | undefined;
+  /** Test hook: the next requests (one per entry, in arrival order) get these faults. */
+  injectFaults(faults: readonly (Fault | FaultKind)[]): void;
+  close(): Promise<void>;
+}

@@ -1,0 +1,115 @@
+/**
+ * Test helpers for the emulator: start one on 127.0.0.1:0, call it with undici, and read the
+ * curl requests of the seed quickstart exactly as published.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { request } from "undici";
+import type { Dispatcher } from "undici";
+import { startEmulator } from "../../src/emulator/server.js";
+import type { EmulatorOptions, RunningEmulator } from "../../src/emulator/types.js";
+import { sharedDir } from "../helpers/cli.js";
+
+export type { RunningEmulator };
+
+export function start(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  return startEmulator({ host: "127.0.0.1", port: 0, ...options });
+}
+
+export interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary response JSON
+  json: any;
+}
+
+export interface CallOptions {
+  query?: Record<string, string>;
+  /** Objects are sent as JSON; strings as they are. */
+  body?: unknown;
+  contentType?: string | null;
+  apiKey?: string | null;
+  headers?: Record<string, string>;
+  headersTimeout?: number;
+  dispatcher?: Dispatcher;
+}
+
+/** One request to the emulator, authenticated with its token and account unless told otherwise. */
+export async function call(e: RunningEmulator, method: Dispatcher.HttpMethod, pathname: string, options: CallOptions = {}): Promise<Answer> {
+  const url = new URL(pathname, e.url);
+  url.searchParams.set("accountIdentifier", e.account);
+  for (const [k, v] of Object.entries(options.query ?? {})) url.searchParams.set(k, v);
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.apiKey !== null) headers["x-api-key"] = options.apiKey ?? e.token;
+  let body: string | undefined;
+  if (options.body !== undefined) {
+    body = typeof options.body === "string" ? options.body : JSON.stringify(options.body);
+    if (options.contentType !== null) headers["content-type"] = options.contentType ?? "application/json";
+  }
+  const res = await request(url, {
+    method,
+    headers,
+    body,
+    headersTimeout: options.headersTimeout,
+    ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
+  });
+  const text = await res.body.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: res.statusCode, headers: res.headers, text, json };
+}
+
+export const ORG = "default";
+export const PROJECT = "apisample";
+export const inProject = { orgIdentifier: ORG, projectIdentifier: PROJECT };
+
+export async function createProject(e: RunningEmulator, identifier = PROJECT): Promise<void> {
+  const answer = await call(e, "POST", "/ng/api/projects", { body: { project: { identifier, name: identifier, orgIdentifier: ORG } } });
+  if (answer.status !== 200) throw new Error(`project create failed: ${answer.text}`);
+}
+
+export function pipelineYaml(identifier: string, extra = ""): string {
+  return `pipeline:\n  name: ${identifier}\n  identifier: ${identifier}\n  projectIdentifier: ${PROJECT}\n  orgIdentifier: ${ORG}\n  tags: {}\n${extra}  stages: []\n`;
+}
+
+export interface CurlRequest {
+  method: string;
+  url: string;
+  headers: [string, string][];
+  body: string;
+}
+
+/** The `curl` commands of the seed quickstart, parsed (URL, -H headers, -d body), unmodified. */
+export function quickstartCurls(): CurlRequest[] {
+  const text = readFileSync(path.join(sharedDir, "seed/harness-api-quickstart.txt"), "utf8");
+  const requests: CurlRequest[] = [];
+  const curl = /curl -i -X (\w+) \\\n'([^']+)' \\\n((?:-H '[^']+' \\\n)*)-d '([^']*)'/g;
+  for (const match of text.matchAll(curl)) {
+    const headers = [...(match[3] ?? "").matchAll(/-H '([^:]+): ([^']*)'/g)].map((h) => [h[1], h[2]] as [string, string]);
+    requests.push({ method: match[1] as string, url: match[2] as string, headers, body: match[4] as string });
+  }
+  return requests;
+}
+
+/** Fills in the placeholders the quickstart asks users to replace — and nothing else. */
+export function fillIn(value: string, e: RunningEmulator): string {
+  return value.replaceAll("https://app.harness.io", e.url).replaceAll("ACCOUNT_ID", e.account).replaceAll("API_KEY_TOKEN", e.token);
+}
+
+export async function sendCurl(e: RunningEmulator, curl: CurlRequest, body = curl.body, url = curl.url): Promise<Answer> {
+  const headers = Object.fromEntries(curl.headers.map(([k, v]) => [k, fillIn(v, e)]));
+  const res = await request(fillIn(url, e), { method: curl.method as Dispatcher.HttpMethod, headers, body: fillIn(body, e) });
+  const text = await res.body.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: res.statusCode, headers: res.headers, text, json };
+}
