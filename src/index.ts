@@ -6,5 +6,7 @@ export { KitError, isKitError, exitCodeFor } from "./errors.js";
 export type { KitErrorCode } from "./errors.js";
 export { PUBLISH_ORDER, entityPath } from "./layout.js";
 export type { EntityKind } from "./layout.js";
+export { startEmulator } from "./emulator/server.js";
+export type { EmulatorOptions, RunningEmulator, Fault, FaultKind, FaultOptions, RateLimitOptions } from "./emulator/types.js";
 export { runCli } from "./cli/main.js";
 export type { CliContext, Output } from "./cli/context.js";
