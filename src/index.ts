@@ -6,6 +6,8 @@ export { KitError, isKitError, exitCodeFor } from "./errors.js";
 export type { KitErrorCode } from "./errors.js";
 export { PUBLISH_ORDER, entityPath } from "./layout.js";
 export type { EntityKind } from "./layout.js";
+export { loadOfficialSchema, loadEntitySchema } from "./validate/official/index.js";
+export type { OfficialSchema, OfficialSchemaOptions, EntitySchema } from "./validate/official/index.js";
 export { startEmulator } from "./emulator/server.js";
 export type { EmulatorOptions, RunningEmulator, Fault, FaultKind, FaultOptions, RateLimitOptions } from "./emulator/types.js";
 export { runCli } from "./cli/main.js";

@@ -1,0 +1,98 @@
+/**
+ * Harness's published v0 pipeline schema as a ready validator: read (or download once), repair,
+ * compile once per schema version, then load the compiled code from the cache on every later run.
+ */
+import { createHash } from "node:crypto";
+import type { ErrorObject } from "ajv";
+import { AJV_VERSION } from "./create-ajv.js";
+import { compileStandalone } from "./compile-standalone.js";
+import { resolveCacheDir } from "./cache-dir.js";
+import { parseSchemaJson } from "./parse-schema-json.js";
+import { readSchemaSource } from "./read-schema-source.js";
+import { REPAIR_VERSION, repairSchema } from "./repair-schema.js";
+import { loadStandalone, saveCodeCache, standalonePath, writeStandalone } from "./standalone-cache.js";
+import type { LoadedStandalone, StandaloneValidate } from "./standalone-cache.js";
+import { WARM_UP_PIPELINES } from "./warm-up.js";
+
+export interface OfficialSchemaOptions {
+  cwd: string;
+  /** Where downloads and compiled validators go; default from resolveCacheDir. */
+  cacheDir?: string;
+  env?: Readonly<Record<string, string | undefined>>;
+  signal?: AbortSignal;
+}
+
+export interface OfficialSchema {
+  /** sha256 (hex) of the schema file's bytes. */
+  sha256: string;
+  /** Errors for `doc` (a parsed pipeline file, `{ pipeline: … }`); empty when it is valid. */
+  validate(doc: unknown): ErrorObject[];
+  /** True when the compiled validator came from the cache directory (no compiling this run). */
+  fromCache: boolean;
+  /** Set when the validator could not be cached: every run will compile again until it is fixed. */
+  cacheProblem?: string;
+}
+
+/**
+ * Every error, not just the first: the error reducer picks the one that matters from them, and
+ * measured on the v0 bundle this costs no validation time (bench/README.md).
+ */
+const ALL_ERRORS = true;
+
+/** Names one compiled validator: the schema's bytes and everything that shapes the generated code. */
+function validatorKey(sha256: string): string {
+  const recipe = [sha256, AJV_VERSION, `repair@${REPAIR_VERSION}`, `allErrors=${ALL_ERRORS}`].join("\n");
+  return createHash("sha256").update(recipe).digest("hex").slice(0, 40);
+}
+
+function errorsOf(validate: StandaloneValidate): (doc: unknown) => ErrorObject[] {
+  return (doc) => (validate(doc) ? [] : [...(validate.errors ?? [])]);
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export async function loadOfficialSchema(source: string, options: OfficialSchemaOptions): Promise<OfficialSchema> {
+  const cacheDir = resolveCacheDir(options);
+  const { bytes, label } = await readSchemaSource(source, { ...options, cacheDir });
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const key = validatorKey(sha256);
+  const file = standalonePath(cacheDir, key);
+
+  const cached = await loadStandalone(file, key);
+  if (cached !== undefined) {
+    // A code cache from another Node version (or none): still correct, only slower; refresh it.
+    const problem = cached.codeCacheUsed ? undefined : await refreshCodeCache(file, cached);
+    return { sha256, validate: errorsOf(cached.validate), fromCache: true, ...(problem ? { cacheProblem: problem } : {}) };
+  }
+
+  options.signal?.throwIfAborted();
+  const { schema } = repairSchema(parseSchemaJson(bytes, label));
+  const compiled = compileStandalone(schema, label, ALL_ERRORS);
+  options.signal?.throwIfAborted();
+  try {
+    await writeStandalone(file, key, compiled.code);
+    const loaded = await loadStandalone(file, key);
+    if (loaded === undefined) throw new Error(`${file} does not load back`);
+    const problem = await refreshCodeCache(file, loaded);
+    return { sha256, validate: errorsOf(loaded.validate), fromCache: false, ...(problem ? { cacheProblem: problem } : {}) };
+  } catch (error) {
+    // Caching only saves time: validate with the in-memory validator and say why the next run will be slow.
+    return {
+      sha256,
+      validate: errorsOf(compiled.validate),
+      fromCache: false,
+      cacheProblem: `could not cache the compiled schema in ${file} (${describe(error)}); set XDG_CACHE_HOME to a writable directory`,
+    };
+  }
+}
+
+async function refreshCodeCache(file: string, loaded: LoadedStandalone): Promise<string | undefined> {
+  try {
+    await saveCodeCache(file, loaded, WARM_UP_PIPELINES);
+    return undefined;
+  } catch (error) {
+    return `could not save V8's code cache next to ${file} (${describe(error)}); loading stays slower`;
+  }
+}
