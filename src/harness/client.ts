@@ -123,6 +123,14 @@ export function createHarnessClient(options: HarnessClientOptions): HarnessClien
         const unknown = !policy.idempotentMethods.includes(req.method) && !policy.safeToResendErrorCodes.includes(code);
         throw networkError(info, code, unknown, new Error(redact(String((error as Error)?.message ?? error), [key])));
       }
+      if (status >= 200 && status < 300 && isCutOffJson(text, contentType)) {
+        tally("INCOMPLETE_BODY");
+        if (attempt < policy.maxAttempts && mayRetry(policy, req.method, { errorCode: "INCOMPLETE_BODY" })) {
+          await sleep(retryDelay(policy, attempt, undefined, random));
+          continue;
+        }
+        throw networkError(info, "INCOMPLETE_BODY", req.method === "POST", undefined);
+      }
       tally(String(status));
       if (status >= 200 && status < 300) {
         limiter.succeeded();
@@ -150,6 +158,18 @@ export function createHarnessClient(options: HarnessClientOptions): HarnessClien
       if (ownsDispatcher) await dispatcher.close();
     },
   };
+}
+
+/** A JSON answer that does not parse: the connection died mid-body, so the answer is lost. */
+function isCutOffJson(text: string, contentType: string | undefined): boolean {
+  const trimmed = text.trim();
+  if (trimmed === "" || !(/json/i.test(contentType ?? "") || /^[[{]/.test(trimmed))) return false;
+  try {
+    JSON.parse(trimmed);
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 function unwrap<T>(text: string, info: { method: string; url: string }, status: number, contentType: string | undefined, key: Secret): T {

@@ -107,6 +107,7 @@ const NETWORK_WORDS: Record<string, string> = {
   UND_ERR_HEADERS_TIMEOUT: "no answer in time",
   UND_ERR_BODY_TIMEOUT: "answer stalled",
   TIMEOUT: "no answer in time",
+  INCOMPLETE_BODY: "the answer was cut off",
 };
 
 /** The error thrown when no answer came at all. `outcomeUnknown`: the server may have acted. */

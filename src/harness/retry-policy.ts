@@ -11,7 +11,10 @@ export interface RetryPolicy {
    * a proxy that lost the backend (502, 504) and planned unavailability (503).
    */
   retryStatuses: readonly number[];
-  /** Failures to get any answer at all (undici and Node error codes, plus our own timeout). */
+  /**
+   * Failures to get a whole answer: undici and Node error codes, our own `TIMEOUT`, and
+   * `INCOMPLETE_BODY` (a 2xx whose JSON body is cut off: the request ran, the answer was lost).
+   */
   retryErrorCodes: readonly string[];
   /**
    * Methods that may simply be sent again: applying them twice leaves the same state. POST is not
@@ -51,6 +54,7 @@ export const HARNESS_RETRY_POLICY: RetryPolicy = {
     "UND_ERR_HEADERS_TIMEOUT",
     "UND_ERR_BODY_TIMEOUT",
     "TIMEOUT",
+    "INCOMPLETE_BODY",
   ],
   idempotentMethods: ["GET", "HEAD", "PUT", "DELETE", "OPTIONS"],
   safeToResendStatuses: [429],

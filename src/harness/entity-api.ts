@@ -1,0 +1,127 @@
+/**
+ * Which endpoint holds each kind of entity, and how a local document becomes a request body and a
+ * GET answer becomes a document again (shared/harness-api.md §1). Projects and connectors travel as
+ * JSON wrappers; services, environments and infrastructures as flat JSON carrying the whole YAML;
+ * pipelines as raw YAML.
+ */
+import { parse as parseYaml } from "yaml";
+import { isKitError } from "../errors.js";
+import type { EntityKind } from "../layout.js";
+import { JSON_ROOT_KEY, YAML_ROOT_KEY } from "../layout.js";
+import type { HarnessRequest } from "./client.js";
+
+/** Where an entity lives in Harness. */
+export interface EntityAddress {
+  kind: EntityKind;
+  identifier: string;
+  org: string;
+  /** Every kind but project lives in a project. */
+  project?: string;
+  /** Infrastructures live in an environment. */
+  environment?: string;
+}
+
+export type Doc = Record<string, unknown>;
+
+const COLLECTION: Record<EntityKind, string> = {
+  project: "/ng/api/projects",
+  connector: "/ng/api/connectors",
+  service: "/ng/api/servicesV2",
+  environment: "/ng/api/environmentsV2",
+  infrastructure: "/ng/api/infrastructures",
+  pipeline: "/pipeline/api/pipelines",
+};
+
+export const rootKeyOf = (kind: EntityKind): string => (YAML_ROOT_KEY[kind] ?? JSON_ROOT_KEY[kind]) as string;
+
+function scopeQuery(a: EntityAddress): Record<string, string | undefined> {
+  return {
+    orgIdentifier: a.org,
+    projectIdentifier: a.kind === "project" ? undefined : a.project,
+    environmentIdentifier: a.kind === "infrastructure" ? a.environment : undefined,
+  };
+}
+
+const one = (a: EntityAddress): string => `${COLLECTION[a.kind]}/${encodeURIComponent(a.identifier)}`;
+
+export function getRequest(a: EntityAddress): HarnessRequest {
+  return { method: "GET", path: one(a), query: scopeQuery(a) };
+}
+
+export function deleteRequest(a: EntityAddress): HarnessRequest {
+  return { method: "DELETE", path: one(a), query: scopeQuery(a) };
+}
+
+/** POST (create) or PUT (update) of `doc`, the entity's full document (root key included). */
+export function writeRequest(method: "POST" | "PUT", a: EntityAddress, doc: Doc, yamlText: string): HarnessRequest {
+  const query = scopeQuery(a);
+  switch (a.kind) {
+    case "project":
+      return { method, path: method === "POST" ? COLLECTION.project : one(a), query, json: doc };
+    case "connector":
+      // Create and update both go to the collection; the identifier is in the body.
+      return { method, path: COLLECTION.connector, query: { orgIdentifier: undefined }, json: doc };
+    case "pipeline":
+      return { method, path: method === "POST" ? `${COLLECTION.pipeline}/v2` : `${COLLECTION.pipeline}/v2/${encodeURIComponent(a.identifier)}`, query, yaml: yamlText };
+    default:
+      return { method, path: COLLECTION[a.kind], query: { orgIdentifier: undefined }, json: flatBody(a, doc, yamlText) };
+  }
+}
+
+/** ServiceRequest / EnvironmentRequest / InfrastructureRequest: the YAML plus its key fields. */
+function flatBody(a: EntityAddress, doc: Doc, yamlText: string): Doc {
+  const inner = (doc[rootKeyOf(a.kind)] ?? {}) as Doc;
+  const body: Doc = {
+    identifier: a.identifier,
+    orgIdentifier: a.org,
+    projectIdentifier: a.project,
+    name: inner.name,
+    description: inner.description,
+    tags: inner.tags,
+    yaml: yamlText,
+  };
+  if (a.kind === "environment") Object.assign(body, { type: inner.type, color: inner.color });
+  if (a.kind === "infrastructure") Object.assign(body, { environmentRef: a.environment, type: inner.type, deploymentType: inner.deploymentType });
+  return Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
+}
+
+function parsedYaml(text: unknown): Doc | undefined {
+  if (typeof text !== "string" || text.trim() === "") return undefined;
+  const doc: unknown = parseYaml(text);
+  return typeof doc === "object" && doc !== null ? (doc as Doc) : undefined;
+}
+
+/**
+ * The document Harness holds, shaped like the local file (root key included), from a GET's `data`.
+ * Flat kinds keep their record's own tags beside the YAML's: ownership is read from either.
+ */
+export function remoteDocument(kind: EntityKind, data: unknown): { doc: Doc; recordTags?: unknown } {
+  const d = (data ?? {}) as Doc;
+  const root = rootKeyOf(kind);
+  if (kind === "project" || kind === "connector") return { doc: { [root]: d[root] ?? {} } };
+  if (kind === "pipeline") return { doc: parsedYaml(d.yamlPipeline) ?? { pipeline: {} } };
+  const record = (d[kind] ?? d) as Doc;
+  return { doc: parsedYaml(record.yaml) ?? { [root]: {} }, recordTags: record.tags };
+}
+
+const NOT_FOUND_CODES = new Set(["RESOURCE_NOT_FOUND", "ENTITY_NOT_FOUND", "RESOURCE_NOT_FOUND_EXCEPTION", "CONNECTOR_NOT_FOUND_EXCEPTION", "NOT_FOUND"]);
+
+/**
+ * Harness says "no such entity" with a 404 on most kinds but a 400 INVALID_REQUEST on connectors
+ * ("No connector exists with the identifier …"), so both status and wording are looked at.
+ */
+export function isNotFound(error: unknown): boolean {
+  if (!isKitError(error) || error.code !== "E_HTTP") return false;
+  const d = error.details ?? {};
+  if (d.status === 404) return true;
+  if (d.status !== 400) return false;
+  if (typeof d.code === "string" && NOT_FOUND_CODES.has(d.code)) return true;
+  return typeof d.message === "string" && /\bnot found\b|does not exist|doesn't exist|\bNo \w+ exists\b/i.test(d.message);
+}
+
+/** Harness refuses a create because the identifier is taken (400 DUPLICATE_FIELD, or 409). */
+export function isDuplicate(error: unknown): boolean {
+  if (!isKitError(error) || error.code !== "E_HTTP") return false;
+  const d = error.details ?? {};
+  return d.status === 409 || d.code === "DUPLICATE_FIELD" || d.code === "RESOURCE_ALREADY_EXISTS";
+}

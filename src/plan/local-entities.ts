@@ -1,0 +1,121 @@
+/**
+ * The entities a set of out dirs describe, read from the layout in src/layout.ts. Each entity
+ * knows its address in Harness (org, project, environment): from its own document first, else
+ * from the dir's project.json. Several dirs may share a project; identical copies of an entity
+ * collapse into one, different ones are an error.
+ */
+import { readdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { parse as parseYaml } from "yaml";
+import { KitError } from "../errors.js";
+import type { Doc, EntityAddress } from "../harness/entity-api.js";
+import { rootKeyOf } from "../harness/entity-api.js";
+import type { EntityKind } from "../layout.js";
+import { DEFAULT_OUT_DIR, KIND_LOCATION, PROJECT_FILE, PUBLISH_ORDER } from "../layout.js";
+import { normalize } from "./compare.js";
+
+export interface LocalEntity extends EntityAddress {
+  /** Path as shown to the user (relative to cwd). */
+  file: string;
+  /** The parsed document, root key included. */
+  doc: Doc;
+  /** The file's text, sent as is (plus the ownership tag) for YAML kinds. */
+  text: string;
+}
+
+const str = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
+
+async function filesOf(dir: string, kind: EntityKind): Promise<string[]> {
+  if (kind === "project") return [PROJECT_FILE];
+  const { dir: sub, ext } = KIND_LOCATION[kind];
+  let names: string[];
+  try {
+    names = await readdir(path.join(dir, sub));
+  } catch {
+    return [];
+  }
+  const exts = kind === "pipeline" ? [ext, ".yml"] : [ext];
+  return names.filter((n) => exts.includes(path.extname(n))).sort().map((n) => `${sub}/${n}`);
+}
+
+function parse(file: string, text: string): Doc {
+  let doc: unknown;
+  try {
+    doc = file.endsWith(".json") ? JSON.parse(text) : parseYaml(text);
+  } catch (error) {
+    throw new KitError("E_INPUT", `${file}: cannot be parsed: ${(error as Error).message.split("\n")[0]}`, {
+      hint: `run "harness-scaffold validate" for the exact place`,
+    });
+  }
+  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) throw new KitError("E_INPUT", `${file}: is not a mapping`);
+  return doc as Doc;
+}
+
+/** Reads one out dir. */
+async function readDir(cwd: string, dir: string): Promise<LocalEntity[]> {
+  const abs = path.resolve(cwd, dir);
+  const info = await stat(abs).catch(() => undefined);
+  if (info === undefined || !info.isDirectory()) {
+    throw new KitError("E_INPUT", info === undefined ? `no such directory: ${dir}` : `${dir} is a file, not a directory`, {
+      hint: `give the directory "harness-scaffold new" wrote (default ${DEFAULT_OUT_DIR})`,
+    });
+  }
+  const out: LocalEntity[] = [];
+  let projectScope: { org?: string; project?: string } = {};
+  for (const kind of PUBLISH_ORDER) {
+    for (const rel of await filesOf(abs, kind)) {
+      const full = path.join(abs, rel);
+      const text = await readFile(full, "utf8").catch(() => undefined);
+      if (text === undefined) continue;
+      const file = path.relative(cwd, full).split(path.sep).join("/");
+      const doc = parse(file, text);
+      const inner = (doc[rootKeyOf(kind)] ?? {}) as Doc;
+      const identifier = str(inner.identifier);
+      if (identifier === undefined) throw new KitError("E_INPUT", `${file}: no ${rootKeyOf(kind)}.identifier`);
+      if (kind === "project") {
+        projectScope = { org: str(inner.orgIdentifier) ?? "default", project: identifier };
+        out.push({ kind, identifier, org: projectScope.org as string, file, doc, text });
+        continue;
+      }
+      const org = str(inner.orgIdentifier) ?? projectScope.org;
+      const project = str(inner.projectIdentifier) ?? projectScope.project;
+      if (org === undefined || project === undefined) {
+        throw new KitError("E_INPUT", `${file}: no projectIdentifier, and ${dir} has no ${PROJECT_FILE} to take it from`, {
+          hint: `add orgIdentifier and projectIdentifier to the file, or a ${PROJECT_FILE} to ${dir}`,
+        });
+      }
+      const entity: LocalEntity = { kind, identifier, org, project, file, doc, text };
+      if (kind === "infrastructure") {
+        entity.environment = str(inner.environmentRef);
+        if (entity.environment === undefined) throw new KitError("E_INPUT", `${file}: no infrastructureDefinition.environmentRef`);
+      }
+      out.push(entity);
+    }
+  }
+  return out;
+}
+
+export const addressKey = (a: EntityAddress): string =>
+  [a.kind, a.org, a.project ?? "", a.environment ?? "", a.identifier].join("/");
+
+/** Every entity of the dirs, in publish order; throws E_INPUT for an empty or contradictory set. */
+export async function loadLocalEntities(cwd: string, dirs: readonly string[]): Promise<LocalEntity[]> {
+  const byKey = new Map<string, LocalEntity>();
+  for (const dir of dirs) {
+    for (const entity of await readDir(cwd, dir)) {
+      const key = addressKey(entity);
+      const seen = byKey.get(key);
+      if (seen === undefined) byKey.set(key, entity);
+      else if (JSON.stringify(normalize(seen.doc)) !== JSON.stringify(normalize(entity.doc))) {
+        throw new KitError("E_INPUT", `${seen.file} and ${entity.file} both define ${entity.kind} "${entity.identifier}", differently`, {
+          hint: "make the two files the same, or publish the directories separately",
+        });
+      }
+    }
+  }
+  if (byKey.size === 0) {
+    throw new KitError("E_INPUT", `nothing to publish in ${dirs.join(", ")}`, { hint: 'create files with "harness-scaffold new" first' });
+  }
+  const order = (e: LocalEntity): number => PUBLISH_ORDER.indexOf(e.kind);
+  return [...byKey.values()].sort((a, b) => order(a) - order(b));
+}

@@ -1,0 +1,89 @@
+/**
+ * What publish would do with one entity: GET it, then compare. Entities whose parent is about to
+ * be created (everything in a new project, the infrastructures of a new environment) cannot exist
+ * yet, so they are planned as creates without asking.
+ */
+import { isKitError, KitError } from "../errors.js";
+import type { HarnessClient } from "../harness/client.js";
+import type { Doc, EntityAddress } from "../harness/entity-api.js";
+import { getRequest, isNotFound, remoteDocument } from "../harness/entity-api.js";
+import type { EntityKind } from "../layout.js";
+import { compareDocuments } from "./compare.js";
+import type { LocalEntity } from "./local-entities.js";
+import { isOwned } from "./ownership.js";
+
+export type PlanAction = "create" | "update" | "unchanged" | "conflict";
+
+export interface PlanItem {
+  kind: EntityKind;
+  identifier: string;
+  action: PlanAction;
+  /** For `update` (and a `conflict` that differs): Harness's version "-", the local file "+". */
+  diff?: string;
+  file: string;
+}
+
+export interface RemoteState {
+  exists: boolean;
+  owned: boolean;
+  doc?: Doc;
+}
+
+/** Reads the entity from Harness; 404 (or Harness's 400 "not found" wording) means absent. */
+export async function fetchRemote(client: HarnessClient, entity: EntityAddress): Promise<RemoteState> {
+  try {
+    const data = await client.send(getRequest(entity));
+    const { doc, recordTags } = remoteDocument(entity.kind, data);
+    return { exists: true, owned: isOwned(entity.kind, doc, recordTags), doc };
+  } catch (error) {
+    if (isNotFound(error)) return { exists: false, owned: false };
+    throw error;
+  }
+}
+
+/** The same error, its message prefixed with the entity it concerns. */
+export function aboutEntity(entity: LocalEntity, error: unknown): unknown {
+  if (!isKitError(error)) return error;
+  return new KitError(error.code, `${entity.kind} "${entity.identifier}" (${entity.file}): ${error.message}`, {
+    hint: error.hint,
+    cause: error,
+    details: error.details,
+  });
+}
+
+export function decide(entity: LocalEntity, remote: RemoteState): PlanItem {
+  const base = { kind: entity.kind, identifier: entity.identifier, file: entity.file };
+  if (!remote.exists || remote.doc === undefined) return { ...base, action: "create" };
+  const { same, diff } = compareDocuments(entity.kind, entity.doc, remote.doc, entity.file);
+  if (!remote.owned) return same ? { ...base, action: "conflict" } : { ...base, action: "conflict", diff };
+  return same ? { ...base, action: "unchanged" } : { ...base, action: "update", diff };
+}
+
+export async function planEntity(client: HarnessClient, entity: LocalEntity, parentIsNew: boolean): Promise<{ item: PlanItem; remote: RemoteState }> {
+  const remote = parentIsNew ? { exists: false, owned: false } : await fetchRemote(client, entity).catch((e: unknown) => {
+    throw aboutEntity(entity, e);
+  });
+  return { item: decide(entity, remote), remote };
+}
+
+/**
+ * Remembers which projects and environments a run is about to create, so that their contents are
+ * known to be absent without a GET (Harness may answer one with "project not found" rather than
+ * "entity not found").
+ */
+export class NewParents {
+  private readonly scopes = new Set<string>();
+
+  /** Call for every project or environment planned as a create. */
+  add(a: EntityAddress): void {
+    if (a.kind === "project") this.scopes.add(`${a.org}/${a.identifier}`);
+    if (a.kind === "environment") this.scopes.add(`${a.org}/${a.project ?? ""}/${a.identifier}`);
+  }
+
+  /** True when the entity lives in something that does not exist yet. */
+  contains(a: EntityAddress): boolean {
+    if (a.kind === "project") return false;
+    if (this.scopes.has(`${a.org}/${a.project ?? ""}`)) return true;
+    return a.kind === "infrastructure" && this.scopes.has(`${a.org}/${a.project ?? ""}/${a.environment ?? ""}`);
+  }
+}

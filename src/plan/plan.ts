@@ -1,0 +1,45 @@
+/**
+ * `plan`: what publish would do, entity by entity in publish order, without writing anything.
+ * Only GETs are sent.
+ */
+import { PUBLISH_ORDER } from "../layout.js";
+import { mapLimit } from "./map-limit.js";
+import type { PlanItem } from "./plan-entity.js";
+import { NewParents, planEntity } from "./plan-entity.js";
+import type { ConnectOptions } from "./session.js";
+import { connect, DEFAULT_CONCURRENCY, readValidated } from "./session.js";
+
+export type PlanOptions = ConnectOptions;
+
+export interface PlanResult {
+  endpoint: string;
+  account: string;
+  plan: PlanItem[];
+  /** Requests sent, for the curious (and the tests): all GETs. */
+  requests: number;
+}
+
+export async function plan(options: PlanOptions): Promise<PlanResult> {
+  const { dirs, entities } = await readValidated(options);
+  const session = await connect(options, dirs);
+  try {
+    const items: PlanItem[] = [];
+    const newParents = new NewParents();
+    for (const kind of PUBLISH_ORDER) {
+      const ofKind = entities.filter((e) => e.kind === kind);
+      const planned = await mapLimit(
+        ofKind,
+        options.concurrency ?? DEFAULT_CONCURRENCY,
+        (entity) => planEntity(session.client, entity, newParents.contains(entity)),
+        options.signal,
+      );
+      planned.forEach(({ item }, i) => {
+        if (item.action === "create") newParents.add(ofKind[i] as (typeof ofKind)[number]);
+        items.push(item);
+      });
+    }
+    return { endpoint: session.client.endpoint, account: session.client.account, plan: items, requests: session.client.stats().requests };
+  } finally {
+    await session.close();
+  }
+}

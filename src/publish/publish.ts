@@ -1,0 +1,145 @@
+/**
+ * `publish`: makes Harness match the files. Kind by kind in publish order (a pipeline never goes
+ * before its connectors), each kind planned afresh and then written with bounded concurrency.
+ * A kind with a failure ends the run; running publish again resumes it. Every create is journaled
+ * the moment it is known, for `publish --rollback`.
+ */
+import path from "node:path";
+import { isKitError } from "../errors.js";
+import type { HarnessClient } from "../harness/client.js";
+import type { EntityKind } from "../layout.js";
+import { PUBLISH_ORDER } from "../layout.js";
+import type { LocalEntity } from "../plan/local-entities.js";
+import { mapLimit } from "../plan/map-limit.js";
+import { aboutEntity, decide, fetchRemote, NewParents } from "../plan/plan-entity.js";
+import type { ConnectOptions } from "../plan/session.js";
+import { connect, DEFAULT_CONCURRENCY, readValidated } from "../plan/session.js";
+import { Journal, journalFile, stateDirFor } from "./journal.js";
+import { createEntity, updateEntity } from "./write-entity.js";
+
+export interface PublishOptions extends ConnectOptions {
+  /** Take over entities that exist in Harness without the kit's tag (they are updated and tagged). */
+  adopt?: boolean;
+  /** Where journals live; default from HARNESS_SCAFFOLD_STATE_DIR / XDG_STATE_HOME / ~/.local/state. */
+  stateDir?: string;
+  onProgress?: (event: ProgressEvent) => void;
+}
+
+export type PublishAction = "created" | "updated" | "unchanged" | "failed";
+
+export interface PublishItem {
+  kind: EntityKind;
+  identifier: string;
+  action: PublishAction;
+  file: string;
+  error?: string;
+  hint?: string;
+  /** An update that took over an untagged entity (--adopt). */
+  adopted?: boolean;
+  /** A create whose answer was lost, settled by a GET. */
+  recovered?: boolean;
+}
+
+export type ProgressEvent =
+  | { type: "kind"; kind: EntityKind; count: number }
+  | { type: "start"; kind: EntityKind; identifier: string }
+  | { type: "done"; item: PublishItem };
+
+export interface PublishResult {
+  ok: boolean;
+  endpoint: string;
+  account: string;
+  results: PublishItem[];
+  /** Not attempted because an earlier kind failed. */
+  skipped: { kind: EntityKind; identifier: string }[];
+  stoppedAt?: EntityKind;
+  /** This run continued one that had failed. */
+  resumed: boolean;
+  journal: string;
+  stats: ReturnType<HarnessClient["stats"]>;
+}
+
+/** 401/403 concern every entity alike: stop at once with the server's word instead of repeating it per entity. */
+const isFatal = (error: unknown): boolean => isKitError(error) && [401, 403].includes(error.details?.status as number);
+
+async function publishOne(client: HarnessClient, entity: LocalEntity, parentIsNew: boolean, adopt: boolean, journal: Journal): Promise<PublishItem> {
+  const base = { kind: entity.kind, identifier: entity.identifier, file: entity.file };
+  try {
+    const remote = parentIsNew ? { exists: false, owned: false } : await fetchRemote(client, entity);
+    switch (decide(entity, remote).action) {
+      case "unchanged":
+        return { ...base, action: "unchanged" };
+      case "update":
+        await updateEntity(client, entity);
+        return { ...base, action: "updated" };
+      case "conflict":
+        if (!adopt) {
+          return { ...base, action: "failed", error: "exists in Harness but was not created by harness-scaffold; left alone", hint: "publish --adopt takes it over (updates it and tags it as managed)" };
+        }
+        await updateEntity(client, entity);
+        return { ...base, action: "updated", adopted: true };
+      case "create": {
+        const outcome = await createEntity(client, entity);
+        await journal.created(entity);
+        return { ...base, action: "created", recovered: outcome.recovered };
+      }
+    }
+  } catch (error) {
+    if (isFatal(error) || !isKitError(error)) throw aboutEntity(entity, error);
+    return { ...base, action: "failed", error: error.message, hint: error.hint };
+  }
+}
+
+export async function publish(options: PublishOptions): Promise<PublishResult> {
+  const { dirs, entities } = await readValidated(options);
+  const session = await connect(options, dirs);
+  const { client } = session;
+  const env = options.env ?? {};
+  const where = await journalFile(stateDirFor(env, options.stateDir), client.endpoint, client.account, dirs.map((d) => path.resolve(options.cwd, d)));
+  const journal = await Journal.open(where.file, { endpoint: client.endpoint, account: client.account, dirs: where.dirs });
+  const { resumed } = await journal.begin();
+  const results: PublishItem[] = [];
+  const newParents = new NewParents();
+  let stoppedAt: EntityKind | undefined;
+  try {
+    for (const kind of PUBLISH_ORDER) {
+      const ofKind = entities.filter((e) => e.kind === kind);
+      if (ofKind.length === 0) continue;
+      options.onProgress?.({ type: "kind", kind, count: ofKind.length });
+      const done = await mapLimit(
+        ofKind,
+        options.concurrency ?? DEFAULT_CONCURRENCY,
+        async (entity) => {
+          options.onProgress?.({ type: "start", kind, identifier: entity.identifier });
+          const parentIsNew = newParents.contains(entity);
+          const item = await publishOne(client, entity, parentIsNew, options.adopt === true, journal);
+          if (item.action === "created") newParents.add(entity);
+          options.onProgress?.({ type: "done", item });
+          return item;
+        },
+        options.signal,
+      );
+      results.push(...done);
+      if (done.some((r) => r.action === "failed")) {
+        stoppedAt = kind;
+        break;
+      }
+    }
+  } finally {
+    await journal.finish(stoppedAt === undefined && results.length === entities.length);
+    await session.close();
+  }
+  const attempted = new Set(results.map((r) => `${r.kind}/${r.file}`));
+  const skipped = entities.filter((e) => !attempted.has(`${e.kind}/${e.file}`)).map((e) => ({ kind: e.kind, identifier: e.identifier }));
+  return {
+    ok: stoppedAt === undefined,
+    endpoint: client.endpoint,
+    account: client.account,
+    results,
+    skipped,
+    stoppedAt,
+    resumed,
+    journal: journal.file,
+    stats: client.stats(),
+  };
+}

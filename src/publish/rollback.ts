@@ -1,0 +1,89 @@
+/**
+ * `publish --rollback`: deletes what the last publish run created, newest kind first (pipelines
+ * before the connectors they use, the project last), read from the journal. Only entities that
+ * still carry the kit's tag are deleted; one that is gone already counts as done, one that lost
+ * the tag (someone took it over) is kept. The files are not read: they may have changed since.
+ */
+import path from "node:path";
+import { isKitError } from "../errors.js";
+import type { HarnessClient } from "../harness/client.js";
+import { deleteRequest, isNotFound } from "../harness/entity-api.js";
+import type { EntityKind } from "../layout.js";
+import { DEFAULT_OUT_DIR, PUBLISH_ORDER } from "../layout.js";
+import { mapLimit } from "../plan/map-limit.js";
+import { fetchRemote } from "../plan/plan-entity.js";
+import type { ConnectOptions } from "../plan/session.js";
+import { connect, DEFAULT_CONCURRENCY } from "../plan/session.js";
+import type { JournalEntry } from "./journal.js";
+import { Journal, journalFile, stateDirFor } from "./journal.js";
+
+export interface RollbackOptions extends ConnectOptions {
+  stateDir?: string;
+  onProgress?: (item: RollbackItem) => void;
+}
+
+export interface RollbackItem {
+  kind: EntityKind;
+  identifier: string;
+  /** `kept`: it exists but no longer carries the kit's tag, so it is not ours to delete. */
+  action: "deleted" | "missing" | "kept" | "failed";
+  error?: string;
+}
+
+export interface RollbackResult {
+  ok: boolean;
+  endpoint: string;
+  account: string;
+  results: RollbackItem[];
+  /** When the run being undone started; undefined if there was none to undo. */
+  runStartedAt?: string;
+  journal: string;
+}
+
+async function undo(client: HarnessClient, entry: JournalEntry): Promise<RollbackItem> {
+  const base = { kind: entry.kind, identifier: entry.identifier };
+  try {
+    const remote = await fetchRemote(client, entry);
+    if (!remote.exists) return { ...base, action: "missing" };
+    if (!remote.owned) return { ...base, action: "kept", error: "no longer tagged as managed by harness-scaffold; left in place" };
+    try {
+      await client.send(deleteRequest(entry));
+    } catch (error) {
+      // A retried DELETE may find its first try already did the job.
+      if (!isNotFound(error)) throw error;
+    }
+    return { ...base, action: "deleted" };
+  } catch (error) {
+    if (!isKitError(error)) throw error;
+    return { ...base, action: "failed", error: error.message };
+  }
+}
+
+export async function rollback(options: RollbackOptions): Promise<RollbackResult> {
+  const dirs = options.dirs !== undefined && options.dirs.length > 0 ? options.dirs : [DEFAULT_OUT_DIR];
+  const session = await connect(options, dirs);
+  const { client } = session;
+  const where = await journalFile(stateDirFor(options.env ?? {}, options.stateDir), client.endpoint, client.account, dirs.map((d) => path.resolve(options.cwd, d)));
+  const journal = await Journal.open(where.file, { endpoint: client.endpoint, account: client.account, dirs: where.dirs });
+  const run = journal.lastRun;
+  const results: RollbackItem[] = [];
+  const base = { endpoint: client.endpoint, account: client.account, journal: journal.file };
+  try {
+    if (run === undefined || run.rolledBackAt !== undefined || run.created.length === 0) return { ...base, ok: true, results, runStartedAt: run?.startedAt };
+    for (const kind of [...PUBLISH_ORDER].reverse()) {
+      const entries = run.created.filter((e) => e.kind === kind).reverse();
+      const done = await mapLimit(entries, options.concurrency ?? DEFAULT_CONCURRENCY, async (entry) => {
+        const item = await undo(client, entry);
+        if (item.action !== "failed") await journal.forget(entry);
+        options.onProgress?.(item);
+        return item;
+      }, options.signal);
+      results.push(...done);
+      if (done.some((d) => d.action === "failed")) return { ...base, ok: false, results, runStartedAt: run.startedAt };
+    }
+    await journal.rolledBack();
+    return { ...base, ok: true, results, runStartedAt: run.startedAt };
+  } finally {
+    await session.close();
+  }
+}

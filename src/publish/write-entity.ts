@@ -1,0 +1,54 @@
+/**
+ * The two writes publish makes, with the care each needs. A PUT is a full replace, so sending it
+ * twice is harmless and the client retries it freely. A POST is not: when its answer is lost
+ * (reset, timeout, 5xx, cut-off body) the entity may exist, so the next step is a GET, never a
+ * second POST. It counts as created if it now exists with our tag; only if it is still absent is
+ * the POST sent again. A "duplicate" refusal is checked the same way. No duplicates, however
+ * faulty the network.
+ */
+import { isKitError, KitError } from "../errors.js";
+import type { HarnessClient } from "../harness/client.js";
+import { isDuplicate, writeRequest } from "../harness/entity-api.js";
+import type { LocalEntity } from "../plan/local-entities.js";
+import { withOwnership, yamlWithOwnership } from "../plan/ownership.js";
+import { fetchRemote } from "../plan/plan-entity.js";
+
+/** The request for `entity`, with the ownership tag added to what is sent (never to the file). */
+function request(method: "POST" | "PUT", entity: LocalEntity) {
+  const yamlText = entity.file.endsWith(".json") ? "" : yamlWithOwnership(entity.kind, entity.text);
+  return writeRequest(method, entity, withOwnership(entity.kind, entity.doc), yamlText);
+}
+
+export async function updateEntity(client: HarnessClient, entity: LocalEntity): Promise<void> {
+  await client.send(request("PUT", entity));
+}
+
+export interface CreateOutcome {
+  /** True when a lost answer had to be settled by a GET (the entity was there). */
+  recovered: boolean;
+  /** POSTs sent for this entity. */
+  posts: number;
+}
+
+export async function createEntity(client: HarnessClient, entity: LocalEntity): Promise<CreateOutcome> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await client.send(request("POST", entity));
+      return { recovered: false, posts: attempt };
+    } catch (error) {
+      const unknown = isKitError(error) && error.details?.outcomeUnknown === true;
+      const duplicate = isDuplicate(error);
+      if (!unknown && !duplicate) throw error;
+      const remote = await fetchRemote(client, entity);
+      if (remote.exists && remote.owned) return { recovered: true, posts: attempt };
+      if (remote.exists) {
+        throw new KitError("E_CONFLICT", `exists in Harness but was not created by harness-scaffold (someone created it meanwhile)`, {
+          hint: "publish --adopt takes it over",
+        });
+      }
+      // Refused as a duplicate yet not there: Harness keeps deleted identifiers reserved.
+      if (duplicate || attempt >= client.policy.maxAttempts) throw error;
+      await client.backoff(attempt);
+    }
+  }
+}
