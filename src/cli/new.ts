@@ -1,12 +1,104 @@
+/**
+ * `harness-scaffold new <generator>`: gathers answers (answers file, --set, prompts at a terminal),
+ * then calls `generate` and prints what it wrote.
+ */
+import { loadAnswersFile, mergeRaw, parseSetFlags } from "../answers/load.js";
+import type { RawAnswers } from "../answers/load.js";
+import { resolveAnswers } from "../answers/resolve.js";
 import { KitError } from "../errors.js";
-import type { CommandModule } from "./context.js";
+import { generate } from "../generate/generate.js";
+import { formatGenerated } from "../generate/messages.js";
+import { findGenerator, GENERATORS } from "../generate/registry.js";
+import { templateSet } from "../render/templates.js";
+import { DEFAULT_OUT_DIR } from "../layout.js";
+import { seeHelp } from "../messages.js";
+import type { CliContext, CommandModule, ParsedArgs } from "./context.js";
 
-// Placeholder until the command lands; replaced by its owner.
+const names = GENERATORS.map((g) => g.name).join(", ");
+
+const help = `Usage:
+  harness-scaffold new <generator> [options]
+
+Render Harness files from a generator's answers. Generators: ${names}.
+At a terminal, missing answers are prompted for; otherwise (or with --yes) defaults fill the gaps
+and a missing required answer is an error naming it.
+
+Options:
+  --answers FILE     answers as YAML or JSON (a mapping of answer keys to values)
+  --set KEY=VALUE    one answer; repeatable; wins over --answers
+  -y, --yes          do not prompt: take defaults for everything not given
+  -o, --out DIR      output directory (default ${DEFAULT_OUT_DIR})
+  --templates DIR    templates overriding the built-in ones by relative path, or adding pipeline templates
+  -f, --force        overwrite files that exist with other content
+  --dry-run          print the files and a diff against the disk; write nothing
+  --json             print the result as JSON (never prompts)
+  -h, --help         show this help
+
+Examples:
+  harness-scaffold new service
+  harness-scaffold new service --yes --set name=payments-api --set gitUrl=https://github.com/acme/payments-api --set image=acme/payments-api
+  harness-scaffold new connector --answers connector.yaml --set identifier=dockerhub --dry-run
+
+Answer keys of every generator: harness-scaffold list
+`;
+
 export const command: CommandModule = {
-  help: "harness-scaffold new — not available yet",
-  options: {},
-  allowPositionals: true,
-  async run() {
-    throw new KitError("E_INTERNAL", "the new command is not built yet");
+  help,
+  options: {
+    answers: { type: "string" },
+    set: { type: "string", multiple: true },
+    yes: { type: "boolean", short: "y" },
+    out: { type: "string", short: "o" },
+    templates: { type: "string" },
+    force: { type: "boolean", short: "f" },
+    "dry-run": { type: "boolean" },
+    json: { type: "boolean" },
   },
+  allowPositionals: true,
+  run,
 };
+
+async function run(args: ParsedArgs, ctx: CliContext): Promise<number> {
+  const { values, positionals } = args;
+  const [name, ...extra] = positionals;
+  if (name === undefined) {
+    throw new KitError("E_USAGE", `new needs a generator: ${names}`, { hint: seeHelp("new") });
+  }
+  if (extra.length > 0) throw new KitError("E_USAGE", `new takes one generator, not "${positionals.join(" ")}"`, { hint: seeHelp("new") });
+  const spec = findGenerator(name);
+  const templatesDir = typeof values.templates === "string" ? values.templates : undefined;
+  const fromFile = typeof values.answers === "string" ? await loadAnswersFile(values.answers, ctx.cwd) : undefined;
+  const sets = Array.isArray(values.set) ? values.set.map(String) : [];
+  const raw: RawAnswers = mergeRaw(...(fromFile ? [fromFile] : []), parseSetFlags(sets));
+
+  // Refuse unknown keys and bad values (pointing at their origin) before asking anything.
+  const answerCtx = { pipelineTemplates: templateSet({ cwd: ctx.cwd, templatesDir }).pipelineTemplates() };
+  resolveAnswers(spec.answers, raw, { generator: spec.name, ctx: answerCtx, useDefaults: true, partial: true });
+
+  const json = values.json === true;
+  const prompt = ctx.interactive && values.yes !== true && !json;
+  let answers = raw.values;
+  if (prompt) {
+    const { promptAnswers } = await import("../generate/prompt.js");
+    answers = await promptAnswers({ generator: spec.name, preset: raw.values, cwd: ctx.cwd, templatesDir });
+  }
+  const dryRun = values["dry-run"] === true;
+  const outDir = typeof values.out === "string" ? values.out : DEFAULT_OUT_DIR;
+  const result = await generate({
+    generator: spec.name,
+    answers,
+    outDir,
+    cwd: ctx.cwd,
+    force: values.force === true,
+    dryRun,
+    useDefaults: true,
+    ...(templatesDir === undefined ? {} : { templatesDir }),
+  });
+  if (json) ctx.stdout.write(`${JSON.stringify({ ...result, dryRun }, null, 2)}\n`);
+  else ctx.stdout.write(formatGenerated(result, { dryRun, shownOut: shown(outDir) }));
+  return 0;
+}
+
+function shown(outDir: string): string {
+  return outDir.replace(/[\\/]+$/, "") || outDir;
+}

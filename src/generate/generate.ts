@@ -1,0 +1,106 @@
+/**
+ * The library entry of generation: answers → render → validate → files on disk. Returns what it
+ * did (or, with dryRun, would do) as data; it prints nothing.
+ */
+import path from "node:path";
+import { resolveAnswers } from "../answers/resolve.js";
+import type { AnswerValue } from "../answers/spec.js";
+import { KitError } from "../errors.js";
+import { MANIFEST_FILE } from "../layout.js";
+import { kitVersion } from "../paths.js";
+import { renderJobs } from "../render/render.js";
+import { templateSet } from "../render/templates.js";
+import type { Issue } from "../validate/types.js";
+import { commitChanges } from "../write/commit.js";
+import type { FileAction } from "../write/changes.js";
+import { diffChanges, planChanges } from "../write/changes.js";
+import { manifestText, mergeManifest, readManifest } from "../write/manifest.js";
+import { findGenerator } from "./registry.js";
+import { validateRendered } from "./validate-step.js";
+
+export interface GenerateOptions {
+  generator: string;
+  answers: Record<string, unknown>;
+  outDir: string;
+  cwd: string;
+  /** Overrides or additions to the built-in templates, by relative path. */
+  templatesDir?: string;
+  /** Overwrite files whose content differs. */
+  force?: boolean;
+  /** Work out everything, write nothing; files carry a unified diff against the disk. */
+  dryRun?: boolean;
+  /** Fill missing answers from defaults (default true); false makes every prompted answer required. */
+  useDefaults?: boolean;
+}
+
+export interface GeneratedFile {
+  /** Relative to outDir, POSIX separators. */
+  path: string;
+  action: FileAction;
+  diff?: string;
+}
+
+export interface GenerateResult {
+  generator: string;
+  outDir: string;
+  answers: Record<string, unknown>;
+  derived: Array<{ key: string; value: string }>;
+  files: GeneratedFile[];
+  /** Validation warnings about the rendered files (errors stop the run instead). */
+  issues?: Issue[];
+}
+
+export async function generate(options: GenerateOptions): Promise<GenerateResult> {
+  const spec = findGenerator(options.generator);
+  const templates = templateSet({ cwd: options.cwd, templatesDir: options.templatesDir });
+  const ctx = { pipelineTemplates: templates.pipelineTemplates() };
+  const { answers, derived } = resolveAnswers(spec.answers, { values: options.answers, origins: {} }, {
+    generator: spec.name,
+    ctx,
+    useDefaults: options.useDefaults ?? true,
+  });
+  const rendered = renderJobs(spec.files(answers), templates);
+  const outDir = path.resolve(options.cwd, options.outDir);
+  const shownOut = shownPath(options.cwd, outDir);
+
+  const issues = await validateRendered(rendered, outDir, shownOut);
+  const changes = await planChanges(rendered, outDir, shownOut);
+  const conflicts = changes.filter((c) => c.action === "update");
+  if (conflicts.length > 0 && !options.force) {
+    const names = conflicts.map((c) => `${shownOut}/${c.path}`);
+    throw new KitError("E_CONFLICT", `${names.length === 1 ? "a file" : `${names.length} files`} already exist with other content:\n${names.map((n) => `  ${n}`).join("\n")}`, {
+      hint: "re-run with --force to overwrite, or --dry-run to see the differences",
+      details: { files: names },
+    });
+  }
+
+  const [manifestChange] = await planChanges([{ path: MANIFEST_FILE, text: "" }], outDir, shownOut);
+  const previous = readManifest(manifestChange?.before, `${shownOut}/${MANIFEST_FILE}`, options.force === true);
+  const recorded = Object.fromEntries(
+    spec.answers.filter((s) => s.sensitive !== true && answers[s.key] !== undefined).map((s) => [s.key, answers[s.key] as AnswerValue]),
+  );
+  const manifest = mergeManifest(previous, kitVersion(), {
+    generator: spec.name,
+    identifier: String(answers.identifier ?? ""),
+    answers: recorded,
+    files: rendered.map((f) => f.path),
+  }, rendered);
+  const all = [...changes, ...(await planChanges([{ path: MANIFEST_FILE, text: manifestText(manifest) }], outDir, shownOut))];
+
+  const diffs = options.dryRun ? await diffChanges(all, shownOut) : undefined;
+  if (!options.dryRun) await commitChanges(all, shownOut);
+  const files = all.map((c): GeneratedFile => {
+    const diff = diffs?.get(c.path);
+    return diff === undefined ? { path: c.path, action: c.action } : { path: c.path, action: c.action, diff };
+  });
+  const result: GenerateResult = { generator: spec.name, outDir, answers: recorded, derived, files };
+  if (issues.length > 0) result.issues = issues;
+  return result;
+}
+
+/** The out dir as the user would write it: relative to cwd when inside it, else absolute. */
+function shownPath(cwd: string, absolute: string): string {
+  const rel = path.relative(cwd, absolute);
+  if (rel === "") return ".";
+  return rel.startsWith("..") || path.isAbsolute(rel) ? absolute.split(path.sep).join("/") : rel.split(path.sep).join("/");
+}

@@ -1,0 +1,44 @@
+/**
+ * The shape of a generator (one file per generator in generators/): the answers it takes and the
+ * files it renders from them. Everything else (prompts, checks, rendering, writing) is generic.
+ */
+import type { AnswerSpec, Answers } from "../answers/spec.js";
+import type { EntityKind } from "../layout.js";
+
+/** One file to render: a template, the entity it becomes, and the data the template sees. */
+export interface RenderJob {
+  /** Template id relative to templates/, e.g. `connector/docker-registry.json.hbs`. */
+  template: string;
+  kind: EntityKind;
+  identifier: string;
+  /** Every key a template reads must be present (possibly undefined): templates run strict. */
+  data: Record<string, unknown>;
+}
+
+export interface GeneratorSpec {
+  name: string;
+  description: string;
+  answers: readonly AnswerSpec[];
+  files(answers: Answers): RenderJob[];
+}
+
+/** Reads a string answer; resolved answers always hold one for keys that applied. */
+export function str(answers: Answers, key: string): string {
+  const value = answers[key];
+  return typeof value === "string" ? value : "";
+}
+
+export function list(answers: Answers, key: string): string[] {
+  const value = answers[key];
+  return Array.isArray(value) ? value : [];
+}
+
+export function tags(answers: Answers, key = "tags"): Record<string, string> {
+  const value = answers[key];
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
+}
+
+/** `base` + `_suffix`, shortening `base` so the result stays within Harness's 128 characters. */
+export function suffixed(base: string, suffix: string): string {
+  return `${base.slice(0, 128 - suffix.length - 1)}_${suffix}`;
+}

@@ -1,0 +1,52 @@
+/**
+ * The validate step between rendering and writing. The rendered files are checked together with
+ * the entity files already in the out dir (so references to a project or connector written by an
+ * earlier run resolve); only errors in the files this run writes stop it.
+ */
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { KitError } from "../errors.js";
+import { KIND_LOCATION, PROJECT_FILE } from "../layout.js";
+import type { RenderedFile } from "../render/render.js";
+import type { Issue, SourceFile } from "../validate/types.js";
+import { validateSources } from "../validate/validate.js";
+
+/** Returns the warnings about the rendered files; throws E_INVALID when any of them has an error. */
+export async function validateRendered(rendered: readonly RenderedFile[], outDir: string, shownOut: string): Promise<Issue[]> {
+  const ours = new Map(rendered.map((f) => [`${shownOut}/${f.path}`, f.text]));
+  const existing = await existingEntityFiles(outDir, shownOut);
+  const sources: SourceFile[] = [
+    ...existing.filter((f) => !ours.has(f.path)),
+    ...[...ours].map(([file, text]) => ({ path: file, text })),
+  ];
+  const result = await validateSources(sources);
+  const mine = result.issues.filter((issue) => ours.has(issue.file));
+  const errors = mine.filter((issue) => issue.severity === "error");
+  if (errors.length > 0) {
+    throw new KitError("E_INVALID", `the rendered files do not pass validation; nothing was written:\n${errors.map(formatIssue).join("\n")}`, {
+      hint: "change the answers named above (or the template given with --templates) and run again",
+      details: { issues: errors },
+    });
+  }
+  return mine;
+}
+
+export function formatIssue(issue: Issue): string {
+  return `  ${issue.file}:${issue.line}:${issue.column}: ${issue.severity} ${issue.code}: ${issue.message}`;
+}
+
+/** Entity files already in the out dir, in the layout's folders only. */
+async function existingEntityFiles(outDir: string, shownOut: string): Promise<SourceFile[]> {
+  const found: SourceFile[] = [];
+  const read = async (relative: string): Promise<void> => {
+    const text = await readFile(path.join(outDir, relative), "utf8").catch(() => undefined);
+    if (text !== undefined) found.push({ path: `${shownOut}/${relative}`, text });
+  };
+  await read(PROJECT_FILE);
+  for (const { dir, ext } of Object.values(KIND_LOCATION)) {
+    if (dir === "") continue;
+    const names = await readdir(path.join(outDir, dir)).catch(() => [] as string[]);
+    for (const name of names.filter((n) => n.endsWith(ext)).sort()) await read(`${dir}/${name}`);
+  }
+  return found;
+}

@@ -1,0 +1,98 @@
+/**
+ * Render step: templates + answers → file texts, every one parsed before anything is written.
+ * JSON files are re-printed canonically (2-space indent); YAML keeps the template's layout.
+ */
+import { LineCounter, parseDocument } from "yaml";
+import { KitError } from "../errors.js";
+import type { RenderJob } from "../generate/spec.js";
+import type { EntityKind } from "../layout.js";
+import { entityPath, JSON_ROOT_KEY, YAML_ROOT_KEY } from "../layout.js";
+import { checkTemplateOutputs, compileTemplate } from "./handlebars.js";
+import type { TemplateSet, TemplateSource } from "./templates.js";
+
+export interface RenderedFile {
+  /** Relative POSIX path inside the out dir. */
+  path: string;
+  kind: EntityKind;
+  identifier: string;
+  template: string;
+  text: string;
+  /** The parsed document (for checks and tests). */
+  doc: unknown;
+}
+
+export function renderJobs(jobs: readonly RenderJob[], templates: TemplateSet): RenderedFile[] {
+  return jobs.map((job) => renderJob(job, templates));
+}
+
+function renderJob(job: RenderJob, templates: TemplateSet): RenderedFile {
+  const source = templates.read(job.template);
+  const first = outputProblems(source)[0];
+  if (first !== undefined) fail(source, `${first.line}:${first.column}: ${first.message}`);
+  let output: string;
+  try {
+    output = compileTemplate(source.text)(job.data);
+  } catch (cause) {
+    fail(source, `cannot render: ${firstLine(cause)}`, cause);
+  }
+  const isJson = job.template.endsWith(".json.hbs");
+  const { text, doc } = isJson ? parseJson(source, output) : parseYaml(source, output);
+  checkShape(source, job, doc);
+  return { path: entityPath(job.kind, job.identifier), kind: job.kind, identifier: job.identifier, template: job.template, text, doc };
+}
+
+function outputProblems(source: TemplateSource): ReturnType<typeof checkTemplateOutputs> {
+  try {
+    return checkTemplateOutputs(source.text);
+  } catch (cause) {
+    fail(source, `is not valid Handlebars: ${firstLine(cause)}`, cause);
+  }
+}
+
+function parseJson(source: TemplateSource, output: string): { text: string; doc: unknown } {
+  try {
+    const doc: unknown = JSON.parse(output);
+    return { text: `${JSON.stringify(doc, null, 2)}\n`, doc };
+  } catch (cause) {
+    fail(source, `rendered JSON that does not parse: ${firstLine(cause)}`, cause);
+  }
+}
+
+function parseYaml(source: TemplateSource, output: string): { text: string; doc: unknown } {
+  const lines = new LineCounter();
+  const parsed = parseDocument(output, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const problem = parsed.errors[0] ?? parsed.warnings[0];
+  if (problem !== undefined) {
+    const { line, col } = lines.linePos(problem.pos[0]);
+    fail(source, `rendered YAML that does not parse (output line ${line}:${col}): ${firstLine(problem)}`);
+  }
+  const text = `${output.replace(/[ \t]+$/gm, "").replace(/\n+$/, "")}\n`;
+  return { text, doc: parsed.toJS() };
+}
+
+/** The file must hold the entity its path promises: the right root key and identifier. */
+function checkShape(source: TemplateSource, job: RenderJob, doc: unknown): void {
+  const root = YAML_ROOT_KEY[job.kind] ?? JSON_ROOT_KEY[job.kind];
+  const body = typeof doc === "object" && doc !== null && root !== undefined ? (doc as Record<string, unknown>)[root] : undefined;
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    fail(source, `must render a document with a "${root}" mapping at the root`);
+  }
+  const id = (body as Record<string, unknown>).identifier;
+  if (id !== job.identifier) {
+    fail(source, `rendered identifier ${JSON.stringify(id)} but the file is for "${job.identifier}"`);
+  }
+}
+
+function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split("\n")[0] ?? text;
+}
+
+function fail(source: TemplateSource, message: string, cause?: unknown): never {
+  throw new KitError("E_TEMPLATE", `template ${source.shown} ${message}`, {
+    hint: source.shown.startsWith("templates/")
+      ? "this is a bug in a built-in template; please report it with the answers you used"
+      : "fix the template given with --templates, or remove it to use the built-in one",
+    cause,
+  });
+}
