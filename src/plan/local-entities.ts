@@ -51,15 +51,22 @@ function parse(file: string, text: string): Doc {
   return doc as Doc;
 }
 
+/** Throws E_INPUT unless every dir exists and is a directory. */
+export async function checkDirs(cwd: string, dirs: readonly string[]): Promise<void> {
+  for (const dir of dirs) {
+    const info = await stat(path.resolve(cwd, dir)).catch(() => undefined);
+    if (info === undefined || !info.isDirectory()) {
+      throw new KitError("E_INPUT", info === undefined ? `no such directory: ${dir}` : `${dir} is a file, not a directory`, {
+        hint: `give the directory "harness-scaffold new" wrote (default ${DEFAULT_OUT_DIR})`,
+      });
+    }
+  }
+}
+
 /** Reads one out dir. */
 async function readDir(cwd: string, dir: string): Promise<LocalEntity[]> {
   const abs = path.resolve(cwd, dir);
-  const info = await stat(abs).catch(() => undefined);
-  if (info === undefined || !info.isDirectory()) {
-    throw new KitError("E_INPUT", info === undefined ? `no such directory: ${dir}` : `${dir} is a file, not a directory`, {
-      hint: `give the directory "harness-scaffold new" wrote (default ${DEFAULT_OUT_DIR})`,
-    });
-  }
+  await checkDirs(cwd, [dir]);
   const out: LocalEntity[] = [];
   let projectScope: { org?: string; project?: string } = {};
   for (const kind of PUBLISH_ORDER) {

@@ -14,7 +14,7 @@ import { DEFAULT_OUT_DIR } from "../layout.js";
 import type { Issue } from "../validate/types.js";
 import { validatePaths } from "../validate/validate.js";
 import type { LocalEntity } from "./local-entities.js";
-import { loadLocalEntities } from "./local-entities.js";
+import { checkDirs, loadLocalEntities } from "./local-entities.js";
 
 export interface ConnectOptions {
   cwd: string;
@@ -57,6 +57,7 @@ function invalidFiles(errors: readonly Issue[]): KitError {
 /** Validates and reads the dirs; throws E_INVALID (nothing sent) when a file has an error. */
 export async function readValidated(options: ConnectOptions): Promise<{ dirs: readonly string[]; entities: LocalEntity[] }> {
   const dirs = options.dirs !== undefined && options.dirs.length > 0 ? options.dirs : [DEFAULT_OUT_DIR];
+  await checkDirs(options.cwd, dirs);
   const result = await validatePaths(dirs, { cwd: options.cwd, env: options.env, signal: options.signal });
   const errors = result.issues.filter((i) => i.severity === "error");
   if (errors.length > 0) throw invalidFiles(errors);

@@ -9,7 +9,7 @@ import type { PublishItem, PublishResult } from "./publish.js";
 import type { RollbackItem, RollbackResult } from "./rollback.js";
 
 const BIN = "harness-scaffold";
-const KIND_WIDTH = 14;
+const KIND_WIDTH = 15;
 const ACTION_WIDTH = 10;
 
 const PLAN_MARK: Record<PlanItem["action"], string> = { create: "+", update: "~", unchanged: "=", conflict: "!" };
@@ -32,8 +32,8 @@ export function planSummary(items: readonly PlanItem[]): string {
   const n = (a: PlanItem["action"]): number => items.filter((i) => i.action === a).length;
   const parts = [count(n("create"), "to create"), count(n("update"), "to update"), count(n("unchanged"), "unchanged")];
   if (n("conflict") > 0) parts.push(count(n("conflict"), n("conflict") === 1 ? "conflict" : "conflicts"));
-  const next = n("create") + n("update") > 0 ? `; run "${BIN} publish" to apply` : "; nothing to publish";
-  return `\n${parts.join(", ")}. Nothing was changed${next}.\n`;
+  const next = n("create") + n("update") > 0 ? `. Nothing was changed; run "${BIN} publish" to apply.` : ": Harness matches the files.";
+  return `\n${parts.join(", ")}${next}\n`;
 }
 
 export function publishLine(item: PublishItem): string {
