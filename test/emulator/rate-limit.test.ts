@@ -1,0 +1,28 @@
+/** Per-key sliding-window rate limiting: 429 without Retry-After, recovery after the window. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { call, start } from "./helpers.js";
+import type { RunningEmulator } from "./helpers.js";
+
+describe("rate limit", () => {
+  let e: RunningEmulator;
+  beforeAll(async () => {
+    e = await start({ rateLimit: { requests: 5, windowMs: 600 } });
+  });
+  afterAll(() => e.close());
+
+  it("answers 429 without Retry-After once a key used up its window, and recovers after it", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await call(e, "GET", "/ng/api/organizations/default")).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200]);
+    const limited = await call(e, "GET", "/ng/api/organizations/default");
+    expect(limited.status).toBe(429);
+    expect(limited.headers["retry-after"]).toBeUndefined();
+    expect(limited.json).toMatchObject({ status: "ERROR", code: "TOO_MANY_REQUESTS" });
+
+    // Another key has its own window (it is refused for being invalid, not for the rate).
+    expect((await call(e, "GET", "/ng/api/organizations/default", { apiKey: `pat.${e.account}.x.y` })).status).toBe(401);
+
+    await new Promise((r) => setTimeout(r, 650));
+    expect((await call(e, "GET", "/ng/api/organizations/default")).status).toBe(200);
+  });
+});
