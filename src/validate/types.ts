@@ -1,4 +1,5 @@
 /** The data validation produces: issues located in the original text, never exceptions. */
+import type { ErrorObject } from "ajv";
 
 /** A file to validate: its path as shown to the user, and its text. */
 export interface SourceFile {
@@ -14,11 +15,24 @@ export interface Issue {
   line: number;
   column: number;
   severity: Severity;
-  /** Stable rule code, e.g. "identifier-pattern", "unknown-step-type", "ref-not-found". */
+  /** Stable rule code, e.g. "identifier-pattern", "unknown-step-type", "ref-not-found" (see codes.ts). */
   code: string;
   message: string;
   /** JSON pointer into the parsed document ("" for the whole document). */
   path: string;
+  /** Where the offending node ends (1-based, exclusive column), when known: for carets and SARIF regions. */
+  endLine?: number;
+  endColumn?: number;
+}
+
+/** An issue known by its place in the document only, before it is located in a text. */
+export interface PointerIssue {
+  path: string;
+  severity: Severity;
+  code: string;
+  message: string;
+  /** Point at the key (for a missing or unknown key) or at the value (for a bad value). Default: value. */
+  at?: "key" | "value";
 }
 
 export interface ValidationResult {
@@ -26,7 +40,15 @@ export interface ValidationResult {
   issues: Issue[];
 }
 
+/** Harness's official pipeline schema, loaded and compiled (see ./official/). */
+export interface OfficialSchema {
+  sha256: string;
+  validate(doc: unknown): ErrorObject[];
+}
+
 export interface ValidateOptions {
-  /** Unresolved references become errors instead of warnings. */
+  /** Every warning (e.g. a reference not found locally) becomes an error. */
   strict?: boolean;
+  /** Also check pipelines against Harness's official schema (layer 2). */
+  official?: OfficialSchema;
 }

@@ -1,0 +1,57 @@
+/**
+ * Every issue code validation can report, with one line on what it means. Codes are stable: CI
+ * filters and SARIF rules key on them. The README's table is generated from the same list.
+ */
+export const ISSUE_CODES: Readonly<Record<string, string>> = {
+  // Reading and parsing
+  "path-not-found": "a path given to validate does not exist",
+  "no-files": "a directory holds no .json, .yaml or .yml files",
+  "file-unreadable": "the file cannot be read (permissions, a special file)",
+  "file-binary": "the file is binary, not YAML or JSON",
+  "file-encoding": "the file is not UTF-8 text",
+  "empty-file": "the file is empty",
+  syntax: "the file is not valid YAML or JSON",
+  "yaml-warning": "YAML the parser accepted with a warning (e.g. an unknown tag)",
+  "multiple-documents": "a YAML file holds several documents (---)",
+  "duplicate-key": "a key is set twice in one map; only the last one would count",
+  "unknown-kind": "neither the file's place nor its top-level key says which Harness entity it is",
+  "kind-mismatch": "the file's place in the layout and its top-level key disagree",
+  // Layer 1: the kit's schemas
+  "missing-key": "a required key is missing",
+  "unknown-key": "a key Harness does not know here (warning), or a misspelt required key (error)",
+  "unknown-step-type": "a step type Harness does not have",
+  "unknown-stage-type": "a stage type Harness does not have",
+  "unknown-connector-type": "a connector type Harness does not have",
+  "unknown-type": "another `type` field with a value Harness does not have",
+  "invalid-value": "a value outside the allowed list",
+  "wrong-type": "a value of the wrong kind (text where a list is expected, ...)",
+  "invalid-format": "text that does not have the required form (a namespace, a URL, ...)",
+  "empty-value": "text that must not be empty",
+  "too-long": "text over its length limit",
+  "too-few-items": "a list that needs more entries (e.g. a pipeline without stages)",
+  "too-many-items": "a list over its size limit",
+  "out-of-range": "a number outside its range",
+  "invalid-entry": "a list entry that must hold exactly one of a few keys (step, stepGroup, parallel)",
+  "conflicting-keys": "two keys of which only one may be set (username and usernameRef)",
+  "identifier-empty": "an empty identifier",
+  "identifier-too-long": "an identifier over 128 characters",
+  "identifier-pattern": "an identifier with characters Harness refuses",
+  "identifier-reserved": "an identifier that is a Harness keyword",
+  "name-empty": "an empty name",
+  "name-too-long": "a name over 128 characters",
+  "name-pattern": "a name with characters Harness refuses",
+  schema: "any other schema violation",
+  // Layer 2
+  "official-schema": "a violation of Harness's official v0 pipeline schema (--official-schema)",
+  // Layer 3: rules
+  "duplicate-identifier": "two stages, or two steps of one list, share an identifier",
+  "duplicate-entity": "two files define the same entity",
+  "timeout-syntax": "a timeout or duration Harness cannot read",
+  "ref-not-found": "a reference to an entity or secret not in the validated files: it must exist in Harness",
+  "scope-mismatch": "an org or project identifier that differs from the project file's",
+  "scope-incomplete": "a project identifier without an org identifier",
+  "infra-environment-mismatch": "a stage uses an infrastructure defined for another environment",
+  "inherit-needs-selectors": "a connector inheriting credentials from a delegate names no delegate",
+  "inherit-has-spec": "a connector inheriting credentials from a delegate also carries credentials",
+  "github-validation-repo": "an account-level Github connector without validationRepo",
+};

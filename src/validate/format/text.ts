@@ -1,0 +1,43 @@
+/**
+ * The text report: `file:line:col severity code message`, then the source line with a caret
+ * under the spot (eemeli/yaml's prettyErrors is the model), then a one-line summary.
+ */
+import type { Issue, SourceFile, ValidationResult } from "../types.js";
+
+export interface TextFormatOptions {
+  /** Sources of the files, to quote the offending line (files not given print without a quote). */
+  files?: readonly SourceFile[];
+}
+
+export function formatText(result: ValidationResult, options: TextFormatOptions = {}): string {
+  const lines = new Map<string, string[]>();
+  for (const file of options.files ?? []) lines.set(file.path, file.text.split(/\r?\n/));
+  const out: string[] = [];
+  for (const issue of result.issues) {
+    out.push(`${issue.file}:${issue.line}:${issue.column} ${issue.severity} ${issue.code} ${issue.message}`);
+    const source = lines.get(issue.file)?.[issue.line - 1];
+    if (source !== undefined && issue.line > 0) out.push(...quote(source, issue));
+  }
+  out.push(summary(result, options.files?.length));
+  return `${out.join("\n")}\n`;
+}
+
+function quote(source: string, issue: Issue): string[] {
+  const gutter = String(issue.line);
+  const shown = source.replace(/\t/g, " ");
+  const width = issue.endLine === issue.line && issue.endColumn !== undefined ? Math.max(1, issue.endColumn - issue.column) : 1;
+  const caret = `${" ".repeat(Math.max(0, issue.column - 1))}${"^".repeat(Math.min(width, Math.max(1, shown.length - issue.column + 1)))}`;
+  return [`  ${gutter} | ${shown.length > 160 ? `${shown.slice(0, 157)}...` : shown}`, `  ${" ".repeat(gutter.length)} | ${caret}`];
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+export function summary(result: ValidationResult, fileCount?: number): string {
+  const errors = result.issues.filter((i) => i.severity === "error").length;
+  const warnings = result.issues.length - errors;
+  const files = fileCount === undefined ? "" : ` in ${plural(fileCount, "file")}`;
+  if (result.issues.length === 0) return `no problems found${files}`;
+  return `${plural(errors, "error")}, ${plural(warnings, "warning")}${files}`;
+}

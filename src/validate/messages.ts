@@ -1,0 +1,66 @@
+/** The words of validation: every message a user reads about their files is written here. */
+import { describeValue } from "./labels.js";
+
+const didYouMean = (suggestion: string | undefined): string => (suggestion === undefined ? "" : ` (did you mean "${suggestion}"?)`);
+const list = (values: readonly string[]): string => values.join(", ");
+
+export const words = {
+  // Reading and parsing
+  emptyFile: "the file is empty",
+  notFound: (path: string) => `"${path}" does not exist`,
+  unreadable: (reason: string) => `cannot read the file: ${reason}`,
+  binary: "this is a binary file, not YAML or JSON",
+  notUtf8: "the file is not UTF-8 text; save it as UTF-8",
+  noFiles: (where: string) => `no Harness files (.json, .yaml, .yml) found in ${where}`,
+  jsonSyntax: (detail: string) => `invalid JSON: ${detail}`,
+  yamlSyntax: (detail: string) => `invalid YAML: ${detail}`,
+  multipleDocuments: "the file holds several YAML documents (---); Harness takes one per file",
+  duplicateKey: (key: string, firstLine: number) => `key "${key}" is set twice (first on line ${firstLine}); only the last one counts`,
+  unknownKind: (keys: readonly string[], expected: readonly string[], suggestion: string | undefined) =>
+    keys.length === 0
+      ? `cannot tell what this file is: expected a map with one of ${list(expected)} at the top`
+      : `cannot tell what this file is: top-level key "${keys[0]}" is not one of ${list(expected)}${didYouMean(suggestion)}`,
+  kindMismatch: (placeKind: string, rootKind: string) =>
+    `this file sits where ${placeKind} files go, but it holds a ${rootKind}; move it or fix its top-level key`,
+
+  // Schema (layer 1 and 2)
+  missingKey: (owner: string, key: string) => `${owner} is missing "${key}"`,
+  unknownKey: (key: string, owner: string, suggestion: string | undefined) => `unknown key "${key}" in ${owner}${didYouMean(suggestion)}`,
+  unknownType: (label: string, value: unknown, suggestion: string | undefined) => `unknown ${label} ${describeValue(value)}${didYouMean(suggestion)}`,
+  notOneOf: (label: string, value: unknown, allowed: readonly string[], suggestion: string | undefined) =>
+    suggestion !== undefined
+      ? `${label} ${describeValue(value)} is not allowed${didYouMean(suggestion)}`
+      : `${label} ${describeValue(value)} is not allowed; use one of ${list(allowed.length > 12 ? [...allowed.slice(0, 12), "..."] : allowed)}`,
+  wrongType: (label: string, expected: string, value: unknown) => `${label} must be ${expected}, not ${describeValue(value)}`,
+  badFormat: (label: string, value: unknown, expected: string) => `${label} ${describeValue(value)} is not valid: expected ${expected}`,
+  empty: (label: string) => `${label} cannot be empty`,
+  tooLong: (label: string, limit: number) => `${label} is longer than ${limit} characters`,
+  tooFewItems: (label: string, limit: number) => (limit <= 1 ? `${label} needs at least one entry` : `${label} needs at least ${limit} entries`),
+  tooManyItems: (label: string, limit: number) => `${label} has more than ${limit} entries`,
+  outOfRange: (label: string, comparison: string, limit: number) => `${label} must be ${comparison} ${limit}`,
+  emptyEntry: (owner: string, expected: string) => `${owner} is empty: expected ${expected}`,
+  crowdedEntry: (owner: string, keys: readonly string[], expected: string) =>
+    `${owner} holds ${list(keys.map((k) => `"${k}"`))} together: expected ${expected}, each in an entry of its own`,
+  needsOneKey: (owner: string, keys: readonly string[]) => `${owner} needs one of ${list(keys.map((k) => `"${k}"`))}`,
+  tooManyKeys: (owner: string, keys: readonly string[]) => `${owner} sets ${list(keys.map((k) => `"${k}"`))}; keep only one`,
+  noMatch: (label: string, value: unknown) => `${label} ${describeValue(value)} does not match any form Harness accepts here`,
+  official: (message: string) => `${message} (Harness pipeline schema)`,
+
+  // Rules (layer 3)
+  duplicateIdentifier: (what: string, id: string, firstLine: number | undefined) =>
+    `${what} identifier "${id}" is already used${firstLine === undefined ? "" : ` on line ${firstLine}`}; identifiers must be unique in their scope`,
+  duplicateEntity: (what: string, id: string, other: string) => `${what} "${id}" is also defined in ${other}`,
+  badTimeout: (label: string, value: string) =>
+    `${label} "${value}" is not a duration: write it like 10s, 10m, 1h30m or 1d (or <+input>)`,
+  refNotFound: (what: string, id: string) => `${what} "${id}" not found locally, must exist in Harness`,
+  secretRef: (id: string) => `secret "${id}" not found locally, must exist in Harness`,
+  scopeMismatch: (field: string, value: string, expected: string, projectFile: string) =>
+    `${field} "${value}" does not match ${projectFile} ("${expected}")`,
+  infraOfOtherEnvironment: (infra: string, owner: string, used: string) =>
+    `infrastructure "${infra}" belongs to environment "${owner}", but this stage deploys to "${used}"`,
+  inheritNeedsSelectors: "a K8sCluster connector with InheritFromDelegate credentials needs delegateSelectors naming the delegate to inherit from",
+  inheritHasSpec: "a K8sCluster connector with InheritFromDelegate credentials takes no credential spec; remove it",
+  awsInheritNeedsSelectors: "an Aws connector with InheritFromDelegate credentials needs delegateSelectors naming the delegate to inherit from",
+  githubAccountNeedsRepo: "a Github connector of type Account needs validationRepo (a repository used to test the connection)",
+  projectScopeMissing: (what: string) => `${what} has projectIdentifier but no orgIdentifier; Harness needs both for a project-level entity`,
+};

@@ -1,0 +1,78 @@
+/**
+ * References between entities. A reference that is a runtime input or expression, or that names
+ * an org- or account-level entity (`org.x`, `account.x`), is Harness's to resolve; any other must
+ * name a file in the validated set, else it has to exist in Harness already (a warning).
+ */
+import type { EntityKind } from "../../layout.js";
+import { words } from "../messages.js";
+import { isRecord, valueAt } from "../pointer.js";
+import { isExpression } from "./context.js";
+import { indexByIdentifier, type Entity, type FileIssue, type SetRule } from "./cross-file.js";
+import { walkValues } from "./walk.js";
+
+const ENTITY_REFS: Readonly<Record<string, EntityKind>> = {
+  connectorRef: "connector",
+  serviceRef: "service",
+  environmentRef: "environment",
+};
+
+/** Keys of connector specs that name a secret. */
+export const SECRET_REF_KEYS: ReadonlySet<string> = new Set([
+  "passwordRef", "tokenRef", "sshKeyRef", "serviceAccountTokenRef", "secretKeyRef", "usernameRef", "accessKeyRef",
+  "caCertRef", "clientCertRef", "clientKeyRef", "clientKeyPassphraseRef", "privateKeyRef", "applicationIdRef",
+  "installationIdRef", "sessionTokenRef", "oidcClientIdRef", "oidcPasswordRef", "oidcSecretRef", "oidcUsernameRef",
+  "refreshTokenRef",
+]);
+
+interface Reference {
+  pointer: string;
+  kind: EntityKind | "secret";
+  id: string;
+}
+
+function isLocalRef(value: unknown): value is string {
+  return typeof value === "string" && value.trim() !== "" && !isExpression(value) && !/^(org|account)\./.test(value);
+}
+
+/** Every local reference one document makes. */
+export function referencesOf(entity: Entity): Reference[] {
+  const found: Reference[] = [];
+  for (const { key, value, pointer, parent } of walkValues(entity.value)) {
+    if (!isLocalRef(value)) continue;
+    const kind = ENTITY_REFS[key];
+    if (kind !== undefined) found.push({ pointer, kind, id: value });
+    else if (entity.kind === "connector" && SECRET_REF_KEYS.has(key)) found.push({ pointer, kind: "secret", id: value });
+    else if (key === "value" && isRecord(parent) && parent.type === "Secret") found.push({ pointer, kind: "secret", id: value });
+    else if (key === "identifier" && /\/infrastructureDefinitions?(\/\d+)?\/identifier$/.test(pointer) && entity.kind === "pipeline") {
+      found.push({ pointer, kind: "infrastructure", id: value });
+    }
+  }
+  return found;
+}
+
+export const references: SetRule = (entities) => {
+  const index = indexByIdentifier(entities);
+  const issues: FileIssue[] = [];
+  for (const entity of entities) {
+    for (const ref of referencesOf(entity)) {
+      const target = ref.kind === "secret" ? undefined : index.get(ref.kind)?.get(ref.id);
+      if (target === undefined) {
+        const message = ref.kind === "secret" ? words.secretRef(ref.id) : words.refNotFound(ref.kind, ref.id);
+        issues.push({ file: entity.file, path: ref.pointer, severity: "warning", code: "ref-not-found", message });
+        continue;
+      }
+      if (ref.kind === "infrastructure") issues.push(...infraEnvironment(entity, ref.pointer, target));
+    }
+  }
+  return issues;
+};
+
+/** A stage deploying to environment E must use infrastructures defined in E. */
+function infraEnvironment(entity: Entity, pointer: string, infra: Entity): FileIssue[] {
+  const environmentPointer = pointer.replace(/\/infrastructureDefinitions?(\/\d+)?\/identifier$/, "");
+  const used = valueAt(entity.value, `${environmentPointer}/environmentRef`);
+  const owner = infra.body?.environmentRef;
+  if (!isLocalRef(used) || typeof owner !== "string" || isExpression(owner) || owner === used) return [];
+  const message = words.infraOfOtherEnvironment(infra.identifier ?? "", owner, used);
+  return [{ file: entity.file, path: pointer, severity: "error", code: "infra-environment-mismatch", message }];
+}
