@@ -95,7 +95,7 @@ async function run(args: ParsedArgs, ctx: CliContext): Promise<number> {
     ...(templatesDir === undefined ? {} : { templatesDir }),
   });
   if (json) ctx.stdout.write(`${JSON.stringify({ ...result, dryRun }, null, 2)}\n`);
-  else ctx.stdout.write(formatGenerated(result, { dryRun, shownOut: shown(outDir) }));
+  else ctx.stdout.write(formatGenerated(result, { dryRun, force: values.force === true, shownOut: shown(outDir) }));
   return 0;
 }
 

@@ -27,7 +27,7 @@ export interface GenerateOptions {
   templatesDir?: string;
   /** Overwrite files whose content differs. */
   force?: boolean;
-  /** Work out everything, write nothing; files carry a unified diff against the disk. */
+  /** Work out everything, write nothing; files carry a unified diff against the disk (conflicts are reported, not refused). */
   dryRun?: boolean;
   /** Fill missing answers from defaults (default true); false makes every prompted answer required. */
   useDefaults?: boolean;
@@ -66,9 +66,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const issues = await validateRendered(rendered, outDir, shownOut);
   const changes = await planChanges(rendered, outDir, shownOut);
   const conflicts = changes.filter((c) => c.action === "update");
-  if (conflicts.length > 0 && !options.force) {
+  if (conflicts.length > 0 && !options.force && !options.dryRun) {
     const names = conflicts.map((c) => `${shownOut}/${c.path}`);
-    throw new KitError("E_CONFLICT", `${names.length === 1 ? "a file" : `${names.length} files`} already exist with other content:\n${names.map((n) => `  ${n}`).join("\n")}`, {
+    throw new KitError("E_CONFLICT", `${names.length === 1 ? "a file already exists" : `${names.length} files already exist`} with other content:\n${names.map((n) => `  ${n}`).join("\n")}`, {
       hint: "re-run with --force to overwrite, or --dry-run to see the differences",
       details: { files: names },
     });

@@ -1,4 +1,5 @@
 /** The words `new` and `list` print (and the plop action's summary), in one place. */
+import { MANIFEST_FILE } from "../layout.js";
 import type { GenerateResult } from "./generate.js";
 import type { GeneratorInfo } from "./registry.js";
 
@@ -10,12 +11,15 @@ export function formatDerived(derived: GenerateResult["derived"]): string {
 }
 
 /** What a run did (or would do), one line per file, then a summary line. */
-export function formatGenerated(result: GenerateResult, options: { dryRun?: boolean; shownOut?: string } = {}): string {
+export function formatGenerated(result: GenerateResult, options: { dryRun?: boolean; force?: boolean; shownOut?: string } = {}): string {
   const out = options.shownOut ?? result.outDir;
   const verbs = options.dryRun ? DRY_VERB : VERB;
   const lines: string[] = [];
   if (result.derived.length > 0) lines.push(formatDerived(result.derived).trimEnd());
-  for (const file of result.files) lines.push(`  ${verbs[file.action] ?? file.action}  ${out}/${file.path}`);
+  for (const file of result.files) {
+    const blocked = options.dryRun && !options.force && file.action === "update" && file.path !== MANIFEST_FILE;
+    lines.push(`  ${verbs[file.action] ?? file.action}  ${out}/${file.path}${blocked ? "  (needs --force)" : ""}`);
+  }
   for (const issue of result.issues ?? []) {
     lines.push(`  ${issue.file}:${issue.line}:${issue.column}: ${issue.severity} ${issue.code}: ${issue.message}`);
   }

@@ -21,6 +21,9 @@ const YAML_SPECIAL_WORDS = /^(?:y|n|yes|no|true|false|on|off|null|~)$/i;
  */
 const YAML_PLAIN_SAFE = /^[A-Za-z][A-Za-z0-9_./-]*(?: [A-Za-z0-9_./-]+)*$/;
 
+/** Harness durations (10m, 1h30m): no YAML reader takes these for numbers or dates. */
+const YAML_DURATION = /^(?:[0-9]{1,9}(?:ms|s|m|h|d|w)){1,6}$/;
+
 /** Characters YAML 1.1 treats as line breaks or that readers may drop; always escaped. */
 const YAML_RISKY_CHARS = /[\u0080-\u009f\u2028\u2029\ufeff]/g;
 
@@ -40,6 +43,7 @@ export function yamlInline(value: unknown): string {
 
 export function yamlString(value: string): string {
   if (YAML_PLAIN_SAFE.test(value) && !YAML_SPECIAL_WORDS.test(value) && value.length <= 200) return value;
+  if (YAML_DURATION.test(value)) return value;
   // A JSON string is a valid YAML double-quoted scalar; escape what YAML 1.1 would read as breaks.
   return JSON.stringify(value).replace(
     YAML_RISKY_CHARS,

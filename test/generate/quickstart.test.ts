@@ -9,6 +9,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { runInProcess, sharedDir } from "../helpers/cli.js";
+import { dig } from "./helpers.js";
 
 const seed = readFileSync(path.join(sharedDir, "seed/harness-api-quickstart.txt"), "utf8");
 const bodies = [...seed.matchAll(/-d '([\s\S]*?)'\n/g)].map((m) => m[1] ?? "");
@@ -31,11 +32,6 @@ beforeAll(async () => {
   }
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** Follows a dotted path (array indexes as numbers) through parsed YAML/JSON. */
-export function dig(value: unknown, dotted: string): unknown {
-  return dotted.split(".").reduce<unknown>((v, key) => (v !== null && typeof v === "object" ? (v as Record<string, unknown>)[key] : undefined), value);
-}
 
 const written = (file: string): string => readFileSync(path.join(dir, "D", file), "utf8");
 
