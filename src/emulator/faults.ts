@@ -77,11 +77,14 @@ export class FaultPlanner {
   }
 
   /** The fault for the request that just arrived, if any. */
-  next(): Fault | undefined {
+  next(method: string, pathname: string): Fault | undefined {
     const fail = this.random?.() ?? 1;
     const pick = this.random?.() ?? 0;
-    const queued = this.queue.shift();
-    if (queued !== undefined) return queued;
+    const path = pathname.replace(/^\/gateway(?=\/|$)/, "");
+    const index = this.queue.findIndex(
+      (f) => (f.method === undefined || f.method.toUpperCase() === method) && (f.path === undefined || path.includes(f.path)),
+    );
+    if (index >= 0) return this.queue.splice(index, 1)[0];
     if (fail >= this.rate) return undefined;
     return { kind: this.kinds[Math.floor(pick * this.kinds.length)] as FaultKind };
   }

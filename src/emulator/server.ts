@@ -72,7 +72,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const server = createServer((req, res) => {
     const started = Date.now();
     const correlationId = newCorrelationId();
-    const fault = planner.next();
+    const fault = planner.next(req.method ?? "GET", (req.url ?? "/").split("?")[0] ?? "/");
     res.on("close", () => {
       const status = res.headersSent ? String(res.statusCode) : "---";
       log(`${req.method ?? "?"} ${(req.url ?? "").split("?")[0]} ${status} ${Date.now() - started}ms${fault ? ` fault=${fault.kind}` : ""}`);

@@ -36,6 +36,10 @@ export interface Fault {
   kind: FaultKind;
   /** For `timeout` kinds: how long to hold the response (default: the emulator's `delayMs`). */
   delayMs?: number;
+  /** Injected faults only: wait for a request with this method (e.g. "POST")… */
+  method?: string;
+  /** …and whose path (without `/gateway`) contains this, e.g. "/pipeline/api/pipelines". */
+  path?: string;
 }
 
 export interface FaultOptions {
@@ -86,7 +90,10 @@ export interface RunningEmulator {
   token: string;
   /** The seed faults are drawn from (undefined when faults are off). */
   faultSeed: number | undefined;
-  /** Test hook: the next requests (one per entry, in arrival order) get these faults. */
+  /**
+   * Test hook: queue faults; each hits the next request that matches its `method`/`path` (any
+   * request when it has neither), in arrival order, before any random fault.
+   */
   injectFaults(faults: readonly (Fault | FaultKind)[]): void;
   close(): Promise<void>;
 }

@@ -58,6 +58,17 @@ describe("fault injection", () => {
     expect((await call(e, "GET", "/ng/api/projects/p1")).status).toBe(404);
   });
 
+  it("an injected fault with method and path waits for a matching request", async () => {
+    e = await start();
+    e.injectFaults([{ kind: "503-after-store", method: "POST", path: "/pipeline/api/pipelines/v2" }]);
+    expect((await call(e, "GET", "/ng/api/organizations/default")).status).toBe(200);
+    await createProject(e, "apisample");
+    const yaml = "pipeline:\n  name: p\n  identifier: p\n";
+    const query = { orgIdentifier: "default", projectIdentifier: "apisample" };
+    expect((await call(e, "POST", "/gateway/pipeline/api/pipelines/v2", { query, body: yaml, contentType: "application/yaml" })).status).toBe(503);
+    expect((await call(e, "GET", "/pipeline/api/pipelines/p", { query })).status).toBe(200);
+  });
+
   const afterStore: [FaultKind, (em: RunningEmulator, id: string) => Promise<void>][] = [
     ["503-after-store", async (em, id) => expect((await create(em, id)).status).toBe(503)],
     ["500-after-store", async (em, id) => expect((await create(em, id)).json.code).toBe("UNKNOWN_ERROR")],
