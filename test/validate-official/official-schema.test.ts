@@ -9,6 +9,7 @@ import { loadOfficialSchema, repairSchema } from "../../src/validate/official/in
 import type { OfficialSchema } from "../../src/validate/official/index.js";
 import { repoRoot, sharedDir } from "../helpers/cli.js";
 import { quickstartPipeline } from "./quickstart-pipeline.js";
+import { renderSampleService } from "./render-sample.js";
 import { serve } from "./serve.js";
 
 const run = promisify(execFile);
@@ -61,6 +62,13 @@ describe("loadOfficialSchema with Harness's v0 pipeline.json", () => {
 
   it("accepts the pipeline from Harness's API quickstart", () => {
     expect(first.validate(quickstartPipeline())).toEqual([]);
+  });
+
+  it("accepts every pipeline the service generator renders", async () => {
+    const pipelines = (await renderSampleService()).filter((f) => f.path.startsWith("pipelines/"));
+    expect(pipelines.length).toBeGreaterThan(0);
+    const failures = Object.fromEntries(pipelines.map((f) => [f.path, first.validate(f.doc)]).filter(([, e]) => e!.length > 0));
+    expect(failures).toEqual({});
   });
 
   it("rejects a step with an unknown type, pointing at the step's type", () => {

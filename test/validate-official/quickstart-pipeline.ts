@@ -5,9 +5,11 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
-import { sharedDir } from "../helpers/cli.js";
 
+// Not sharedDir from ../helpers/cli.js: that module loads the whole CLI, and the benchmark uses this file.
+const sharedDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../shared");
 export const quickstartPath = path.join(sharedDir, "seed/harness-api-quickstart.txt");
 
 /** Spaces before each line of the `-d '...'` body, in order (the seed prints every line flush left). */
