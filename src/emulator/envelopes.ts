@@ -5,8 +5,10 @@
  *   for business errors;
  * - FailureDTO `{status:"FAILURE", code:"INVALID_REQUEST", message, correlationId, errors:[{fieldId, error}]}`
  *   for field validation of request bodies (always 400).
+ * Plus the finished `Reply` (status, headers, text) that the server writes.
  */
 import { randomUUID } from "node:crypto";
+import type { ServerResponse } from "node:http";
 
 export interface FieldError {
   fieldId: string;
@@ -101,4 +103,26 @@ export function page<T>(items: readonly T[], query: URLSearchParams): Record<str
 function nonNegativeInt(text: string | null, fallback: number): number {
   if (text === null || !/^\d{1,9}$/.test(text)) return fallback;
   return Number(text);
+}
+
+/** A finished answer, before it is written: status, headers and body text. */
+export interface Reply {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export function jsonReply(status: number, value: unknown, headers: Record<string, string> = {}): Reply {
+  return { status, headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(value) };
+}
+
+export function errorReply(error: ApiError, correlationId: string): Reply {
+  return jsonReply(error.status, errorBody(error, correlationId), error.headers);
+}
+
+export function writeReply(res: ServerResponse, reply: Reply): void {
+  if (res.headersSent || res.destroyed) return;
+  const body = Buffer.from(reply.body, "utf8");
+  res.writeHead(reply.status, { ...reply.headers, "content-length": String(body.length) });
+  res.end(body);
 }

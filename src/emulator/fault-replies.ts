@@ -4,10 +4,9 @@
  * fault answer carries `x-emulator-fault: <kind>` so a test can tell it from a real error.
  */
 import type { ServerResponse } from "node:http";
-import { ApiError } from "./envelopes.js";
+import { ApiError, errorReply, writeReply } from "./envelopes.js";
+import type { Reply } from "./envelopes.js";
 import { rateLimited, unexpected } from "./messages.js";
-import { errorReply, writeReply } from "./reply.js";
-import type { Reply } from "./reply.js";
 import type { Fault } from "./types.js";
 
 const STATUS_FAULTS: Readonly<Record<string, [number, string, string]>> = {

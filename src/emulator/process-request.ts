@@ -5,15 +5,13 @@
  * is a Reply with Harness's envelope.
  */
 import type { IncomingMessage } from "node:http";
-import { authorize, presentedKey } from "./auth.js";
+import { authorize, keyFingerprint, presentedKey } from "./auth.js";
 import { parseBody, parseYaml } from "./body.js";
-import { keyFingerprint } from "./credentials.js";
-import { ApiError, successBody } from "./envelopes.js";
+import { ApiError, errorReply, jsonReply, successBody } from "./envelopes.js";
+import type { Reply } from "./envelopes.js";
 import { readBody, requireMedia } from "./http-io.js";
 import { rateLimited, stateNotSaved, unexpected } from "./messages.js";
 import type { SlidingWindowLimiter } from "./rate-limit.js";
-import { errorReply, jsonReply } from "./reply.js";
-import type { Reply } from "./reply.js";
 import type { Router } from "./router.js";
 import type { StateFile } from "./state-file.js";
 import type { Store } from "./store.js";

@@ -6,6 +6,9 @@
  */
 import type { RateLimitOptions } from "./types.js";
 
+/** Past this many tracked keys, keys with nothing left in their window are forgotten. */
+const PRUNE_ABOVE = 10_000;
+
 export class SlidingWindowLimiter {
   private readonly admitted = new Map<string, number[]>();
 
@@ -14,6 +17,8 @@ export class SlidingWindowLimiter {
   /** True when the request may go on (and counts it), false when it must get a 429. */
   admit(key: string, now: number): boolean {
     const since = now - this.options.windowMs;
+    // Every garbled key gets an entry; forget idle ones so a flood of them cannot grow memory forever.
+    if (this.admitted.size > PRUNE_ABOVE) this.prune(since);
     const times = (this.admitted.get(key) ?? []).filter((t) => t > since);
     if (times.length >= this.options.requests) {
       this.admitted.set(key, times);
@@ -22,5 +27,11 @@ export class SlidingWindowLimiter {
     times.push(now);
     this.admitted.set(key, times);
     return true;
+  }
+
+  private prune(since: number): void {
+    for (const [key, times] of this.admitted) {
+      if ((times.at(-1) ?? 0) <= since) this.admitted.delete(key);
+    }
   }
 }

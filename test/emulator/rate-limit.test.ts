@@ -25,4 +25,10 @@ describe("rate limit", () => {
     await new Promise((r) => setTimeout(r, 650));
     expect((await call(e, "GET", "/ng/api/organizations/default")).status).toBe(200);
   });
+
+  it("limits requests without a key per client address, before authentication", async () => {
+    const answers: number[] = [];
+    for (let i = 0; i < 6; i++) answers.push((await call(e, "GET", "/ng/api/organizations/default", { apiKey: null })).status);
+    expect(answers).toEqual([401, 401, 401, 401, 401, 429]);
+  });
 });
