@@ -156,3 +156,18 @@ describe("Harness client", () => {
     expect(type).toBe("application/yaml");
   });
 });
+
+describe("Harness client, cut-off answers", () => {
+  it("retries a GET whose 200 body is cut off, and flags such a POST as outcome unknown", async () => {
+    const { pool, client } = mockClient();
+    const whole = JSON.stringify(envelope(PROJECT));
+    pool.intercept({ path: /shop/, method: "GET" }).reply(200, whole.slice(0, 30), { headers: json });
+    pool.intercept({ path: /shop/, method: "GET" }).reply(200, whole, { headers: json });
+    expect(await client.send({ method: "GET", path: "/ng/api/projects/shop" })).toEqual(PROJECT);
+    pool.intercept({ path: /projects/, method: "POST" }).reply(200, whole.slice(0, 30), { headers: json });
+    const error = await failure(() => client.send({ method: "POST", path: "/ng/api/projects", json: PROJECT }));
+    expect(error.code).toBe("E_NETWORK");
+    expect(error.message).toBe("[POST] https://app.harness.io/ng/api/projects: the answer was cut off (INCOMPLETE_BODY)");
+    expect(error.details?.outcomeUnknown).toBe(true);
+  });
+});

@@ -25,17 +25,21 @@ describe("rate limiter", () => {
     expect((times.at(-1) as number) - (times[0] as number)).toBeLessThan(4500);
   });
 
-  it("halves its allowance on each 429 and wins it back on successes", async () => {
+  it("spaces requests out after 429s, more after each, and closes the gap as requests succeed", async () => {
     const clock = fakeClock();
-    const limiter = createRateLimiter({ requests: 40, windowMs: 1000 }, clock);
+    const limiter = createRateLimiter({ requests: 1000, windowMs: 1000 }, clock);
+    limiter.throttled();
+    expect(limiter.stats().gapMs).toBe(50);
     limiter.throttled();
     limiter.throttled();
-    expect(limiter.stats().allowance).toBe(10);
+    expect(limiter.stats().gapMs).toBe(200);
     const times: number[] = [];
-    for (let i = 0; i < 30; i += 1) await limiter.acquire().then(() => times.push(clock.now()));
-    expect(busiestWindow(times, 1000)).toBe(10);
-    for (let i = 0; i < 20; i += 1) limiter.succeeded();
-    expect(limiter.stats().allowance).toBe(40);
+    for (let i = 0; i < 5; i += 1) await limiter.acquire().then(() => times.push(clock.now()));
+    expect(times.slice(1).map((t, i) => t - (times[i] as number))).toEqual([200, 200, 200, 200]);
+    for (let i = 0; i < 200; i += 1) limiter.succeeded();
+    expect(limiter.stats().gapMs).toBe(0);
+    for (let i = 0; i < 20; i += 1) limiter.throttled();
+    expect(limiter.stats().gapMs).toBe(5000);
   });
 
   it("parses --rate N/SECONDS", async () => {
