@@ -40,7 +40,9 @@ export const duplicateEntities: SetRule = (entities) => {
   const issues: FileIssue[] = [];
   for (const entity of entities) {
     if (entity.identifier === undefined) continue;
-    const key = `${entity.kind}\u0000${entity.identifier}`;
+    // Identifiers are unique per project (projects per org): services in two projects may share them.
+    const scope = entity.kind === "project" ? [entity.body?.orgIdentifier] : [entity.body?.orgIdentifier, entity.body?.projectIdentifier];
+    const key = [entity.kind, ...scope.map((s) => (typeof s === "string" ? s : "")), entity.identifier].join("\u0000");
     const other = first.get(key);
     if (other === undefined) {
       first.set(key, entity.file);
