@@ -114,7 +114,7 @@ export function connectorData(a: Answers): Record<string, unknown> {
     "connectionType", "validationRepo", "authType", "sshKeyRef", "tokenRef", "credential", "masterUrl",
     "serviceAccountTokenRef", "accessKey", "secretKeyRef", "region",
   ];
-  const data: Record<string, unknown> = Object.fromEntries(keys.map((k) => [k, a[k] === undefined ? undefined : str(a, k)]));
+  const data: Record<string, unknown> = Object.fromEntries(keys.map((k) => [k, a[k] === undefined ? null : str(a, k)]));
   data.tags = tags(a);
   data.apiAccess = a.apiAccess === true;
   data.delegateSelectors = list(a, "delegateSelectors");

@@ -73,7 +73,7 @@ export interface DeployStage {
 /** The pipeline file's data; the service generator renders its CI and CD pipelines through this. */
 export function pipelineData(a: Answers, stages?: DeployStage[]): Record<string, unknown> {
   const pick = (keys: string[]): Record<string, unknown> =>
-    Object.fromEntries(keys.map((k) => [k, a[k] === undefined ? undefined : str(a, k)]));
+    Object.fromEntries(keys.map((k) => [k, a[k] === undefined ? null : str(a, k)]));
   const data: Record<string, unknown> = { ...pick(COMMON), tags: tags(a) };
   const template = str(a, "template");
   if (template === "cd-kubernetes") {

@@ -11,7 +11,7 @@ export interface RenderJob {
   template: string;
   kind: EntityKind;
   identifier: string;
-  /** Every key a template reads must be present (possibly undefined): templates run strict. */
+  /** Every key a template reads must be present; null (never undefined) for answers that do not apply. */
   data: Record<string, unknown>;
 }
 

@@ -11,13 +11,25 @@ import { jsonLiteral, yamlInline } from "./quote.js";
 const OUTPUT_HELPERS = new Set(["json", "yaml"]);
 
 const engine = Handlebars.create();
-engine.registerHelper("json", (value: unknown) => jsonLiteral(value));
-engine.registerHelper("yaml", (value: unknown) => yamlInline(value));
+engine.registerHelper("json", (value: unknown, options: Handlebars.HelperOptions) => jsonLiteral(defined(value, options)));
+engine.registerHelper("yaml", (value: unknown, options: Handlebars.HelperOptions) => yamlInline(defined(value, options)));
 engine.registerHelper("eq", (a: unknown, b: unknown) => a === b);
 engine.registerHelper("ne", (a: unknown, b: unknown) => a !== b);
 engine.registerHelper("or", (...args: unknown[]) => args.slice(0, -1).some(Boolean));
 engine.registerHelper("and", (...args: unknown[]) => args.slice(0, -1).every(Boolean));
 engine.registerHelper("includes", (list: unknown, item: unknown) => Array.isArray(list) && list.includes(item));
+
+/**
+ * Strict mode does not reach helper arguments, so a misspelt `{{json nmae}}` would print null.
+ * Template data holds null (never undefined) for answers that do not apply, so undefined here
+ * always means a variable the template names does not exist.
+ */
+function defined(value: unknown, options: Handlebars.HelperOptions): unknown {
+  if (value !== undefined) return value;
+  const loc = (options as { loc?: hbs.AST.SourceLocation }).loc;
+  const at = loc === undefined ? "" : ` at ${loc.start.line}:${loc.start.column + 1}`;
+  throw new Error(`the value printed${at} is not defined (a misspelt or unknown variable)`);
+}
 
 export interface TemplateProblem {
   line: number;
@@ -29,6 +41,10 @@ type Node = hbs.AST.Node & { loc?: hbs.AST.SourceLocation };
 
 /** Finds every place a template prints something without a quoting helper. */
 export function checkTemplateOutputs(text: string): TemplateProblem[] {
+  return findUnquotedOutputs(engine.parse(text));
+}
+
+function findUnquotedOutputs(program: hbs.AST.Program): TemplateProblem[] {
   const problems: TemplateProblem[] = [];
   const visit = (node: Node | null | undefined): void => {
     if (node === null || node === undefined) return;
@@ -53,11 +69,28 @@ export function checkTemplateOutputs(text: string): TemplateProblem[] {
       for (const child of (node as hbs.AST.Program).body) visit(child);
     }
   };
-  visit(engine.parse(text));
+  visit(program);
   return problems;
 }
 
-/** Compiles a template on the private instance; strict so a misspelt variable is an error. */
-export function compileTemplate(text: string): (data: object) => string {
-  return engine.compile(text, { noEscape: true, strict: true, knownHelpersOnly: false });
+export interface CompiledTemplate {
+  /** Places that print without a quoting helper; a template with any is never run. */
+  problems: TemplateProblem[];
+  render: (data: object) => string;
+}
+
+const compiled = new Map<string, CompiledTemplate>();
+
+/**
+ * Parses once, checks the outputs, compiles the same AST (strict, so a misspelt block variable is
+ * an error). Cached by text: the service bootstrap renders some templates several times.
+ */
+export function compileTemplate(text: string): CompiledTemplate {
+  let entry = compiled.get(text);
+  if (entry === undefined) {
+    const ast = engine.parse(text);
+    entry = { problems: findUnquotedOutputs(ast), render: engine.compile(ast, { noEscape: true, strict: true }) };
+    compiled.set(text, entry);
+  }
+  return entry;
 }

@@ -7,7 +7,8 @@ import { KitError } from "../errors.js";
 import type { RenderJob } from "../generate/spec.js";
 import type { EntityKind } from "../layout.js";
 import { entityPath, JSON_ROOT_KEY, YAML_ROOT_KEY } from "../layout.js";
-import { checkTemplateOutputs, compileTemplate } from "./handlebars.js";
+import type { CompiledTemplate } from "./handlebars.js";
+import { compileTemplate } from "./handlebars.js";
 import type { TemplateSet, TemplateSource } from "./templates.js";
 
 export interface RenderedFile {
@@ -27,11 +28,12 @@ export function renderJobs(jobs: readonly RenderJob[], templates: TemplateSet): 
 
 function renderJob(job: RenderJob, templates: TemplateSet): RenderedFile {
   const source = templates.read(job.template);
-  const first = outputProblems(source)[0];
+  const template = compiled(source);
+  const first = template.problems[0];
   if (first !== undefined) fail(source, `${first.line}:${first.column}: ${first.message}`);
   let output: string;
   try {
-    output = compileTemplate(source.text)(job.data);
+    output = template.render(job.data);
   } catch (cause) {
     fail(source, `cannot render: ${firstLine(cause)}`, cause);
   }
@@ -41,12 +43,21 @@ function renderJob(job: RenderJob, templates: TemplateSet): RenderedFile {
   return { path: entityPath(job.kind, job.identifier), kind: job.kind, identifier: job.identifier, template: job.template, text, doc };
 }
 
-function outputProblems(source: TemplateSource): ReturnType<typeof checkTemplateOutputs> {
+function compiled(source: TemplateSource): CompiledTemplate {
   try {
-    return checkTemplateOutputs(source.text);
+    return compileTemplate(source.text);
   } catch (cause) {
-    fail(source, `is not valid Handlebars: ${firstLine(cause)}`, cause);
+    fail(source, `is not valid Handlebars${describeParseError(cause)}`, cause);
   }
+}
+
+/** Handlebars parse errors: "Parse error on line N:\n<text>\n----^\nExpecting …, got 'X'". */
+function describeParseError(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  const m = /^Parse error on line (\d+):\n(.*)\n(-*)\^\n.*got '([^']+)'/.exec(text);
+  if (m === null) return `: ${firstLine(error)}`;
+  const [, line, snippet, dashes, got] = m;
+  return ` (line ${line}:${(dashes ?? "").length + 1}): unexpected ${got}\n    ${snippet}\n    ${dashes}^`;
 }
 
 function parseJson(source: TemplateSource, output: string): { text: string; doc: unknown } {
