@@ -8,7 +8,7 @@ import { checkIdentifier, checkName, describeIdentifierProblem, describeNameProb
 import { closest } from "../util/suggest.js";
 import { fieldLabel, objectLabel, typeWords } from "./labels.js";
 import { words } from "./messages.js";
-import { childPointer, isRecord } from "./pointer.js";
+import { childPointer, isRecord, valueAt } from "./pointer.js";
 import type { PointerIssue } from "./types.js";
 
 type AnySchema = Record<string, unknown>;
@@ -21,6 +21,8 @@ const TYPE_CODES: Readonly<Record<string, string>> = {
 
 export function describeError(error: ErrorObject, doc: unknown): PointerIssue | undefined {
   const path = error.instancePath;
+  // Verbose errors carry the value; the official validator's do not, so read it from the document.
+  const data: unknown = "data" in error ? error.data : valueAt(doc, path);
   const parent: AnySchema = isRecord(error.parentSchema) ? error.parentSchema : {};
   const params = error.params as Record<string, unknown>;
   const label = typeof parent["x-label"] === "string" ? parent["x-label"] : fieldLabel(path);
@@ -45,18 +47,25 @@ export function describeError(error: ErrorObject, doc: unknown): PointerIssue | 
     case "enum":
     case "const": {
       const allowed = (error.keyword === "enum" ? (params.allowedValues as unknown[]) : [params.allowedValue]).map(String);
-      const suggestion = typeof error.data === "string" ? closest(error.data, allowed) : undefined;
+      const suggestion = typeof data === "string" ? closest(data, allowed) : undefined;
       const code = TYPE_CODES[label];
-      if (code !== undefined || label.endsWith(" type")) return issue(code ?? "unknown-type", words.unknownType(label, error.data, suggestion));
-      return issue("invalid-value", words.notOneOf(label, error.data, allowed, suggestion));
+      if (code !== undefined || label.endsWith(" type")) return issue(code ?? "unknown-type", words.unknownType(label, data, suggestion));
+      return issue("invalid-value", words.notOneOf(label, data, allowed, suggestion));
     }
+    case "x-not-here":
+      return issue("invalid-value", words.notHere(label, data, stageTypeAround(doc, path)));
     case "format":
-      return describeFormat(String(params.format), label, error.data, expected, issue);
+      return describeFormat(String(params.format), label, data, expected, issue);
     case "type":
       // A map or list given where a value belongs starts on the next line: point at its key.
-      return issue("wrong-type", words.wrongType(label, expected ?? typeWords(params.type as string | string[]), error.data), isRecord(error.data) || Array.isArray(error.data) ? "key" : "value");
-    case "pattern":
-      return issue("invalid-format", words.badFormat(label, error.data, expected ?? `text matching ${String(params.pattern)}`));
+      return issue("wrong-type", words.wrongType(label, expected ?? typeWords(params.type as string | string[]), data), isRecord(data) || Array.isArray(data) ? "key" : "value");
+    case "pattern": {
+      // Harness's schema writes identifier and name rules as patterns: say which rule, as the kit does.
+      const key = path.slice(path.lastIndexOf("/") + 1);
+      if (typeof data === "string" && (key === "identifier" || key === "name")) return describeFormat(key === "name" ? "kit-name" : "kit-identifier", label, data, expected, issue);
+      if (typeof data === "string" && key === "timeout") return issue("timeout-syntax", words.badTimeout(label, data));
+      return issue("invalid-format", words.badFormat(label, data, expected ?? `text matching ${String(params.pattern)}`));
+    }
     case "minLength":
       return issue("empty-value", words.empty(label));
     case "maxLength":
@@ -73,7 +82,7 @@ export function describeError(error: ErrorObject, doc: unknown): PointerIssue | 
     case "minProperties":
       return issue("invalid-entry", words.emptyEntry(objectLabel(doc, path), expected ?? "a map with keys"));
     case "maxProperties":
-      return issue("invalid-entry", words.crowdedEntry(objectLabel(doc, path), isRecord(error.data) ? Object.keys(error.data) : [], expected ?? "fewer keys"), "key");
+      return issue("invalid-entry", words.crowdedEntry(objectLabel(doc, path), isRecord(data) ? Object.keys(data) : [], expected ?? "fewer keys"), "key");
     case "x-one-key-of": {
       const present = params.present as string[];
       const owner = objectLabel(doc, path);
@@ -82,7 +91,7 @@ export function describeError(error: ErrorObject, doc: unknown): PointerIssue | 
         : issue("conflicting-keys", words.tooManyKeys(owner, present), "key", childPointer(path, present[1] ?? ""));
     }
     case "not":
-      return issue("invalid-value", words.noMatch(label, error.data));
+      return issue("invalid-value", words.noMatch(label, data));
     default:
       return issue("schema", `${label} ${error.message ?? "is not valid"}`);
   }
@@ -105,4 +114,11 @@ function describeFormat(
     if (problem) return issue(`name-${problem.rule}`, describeNameProblem(label, text, problem));
   }
   return issue("invalid-format", words.badFormat(label, value, expected ?? format));
+}
+
+/** The type of the stage a step sits in, for "cannot be used in a Custom stage". */
+function stageTypeAround(doc: unknown, path: string): string | undefined {
+  const stage = /^(.*\/stage)\/spec\//.exec(path)?.[1];
+  const type = stage === undefined ? undefined : valueAt(doc, `${stage}/type`);
+  return typeof type === "string" ? type : undefined;
 }

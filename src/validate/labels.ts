@@ -78,6 +78,7 @@ const TYPE_WORDS: Readonly<Record<string, string>> = {
   integer: "a whole number",
   number: "a number",
   null: "nothing",
+  expression: "an expression such as <+input>",
 };
 
 export function typeWords(types: string | readonly string[]): string {

@@ -43,6 +43,8 @@ export const words = {
     `${owner} holds ${list(keys.map((k) => `"${k}"`))} together: expected ${expected}, each in an entry of its own`,
   needsOneKey: (owner: string, keys: readonly string[]) => `${owner} needs one of ${list(keys.map((k) => `"${k}"`))}`,
   tooManyKeys: (owner: string, keys: readonly string[]) => `${owner} sets ${list(keys.map((k) => `"${k}"`))}; keep only one`,
+  notHere: (label: string, value: unknown, stageType: string | undefined) =>
+    `${label} ${describeValue(value)} cannot be used ${stageType === undefined ? "here" : `in a ${stageType} stage`}`,
   noMatch: (label: string, value: unknown) => `${label} ${describeValue(value)} does not match any form Harness accepts here`,
   official: (message: string) => `${message} (Harness pipeline schema)`,
 

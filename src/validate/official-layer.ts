@@ -5,6 +5,8 @@
  */
 import { words } from "./messages.js";
 import { reduceErrors } from "./reduce.js";
+import { FAILURE_ACTION_TYPES } from "./schemas/flow.js";
+import { STAGE_TYPES, STEP_TYPES } from "./schemas/step-types.js";
 import type { OfficialSchema, PointerIssue } from "./types.js";
 
 export interface OfficialLoadOptions {
@@ -24,9 +26,12 @@ export async function loadOfficial(source: string, options: OfficialLoadOptions)
   });
 }
 
+/** Types the official schema picks a `oneOf` branch by (all of them are in the kit's catalogue). */
+const KNOWN_TYPES: ReadonlySet<string> = new Set([...STEP_TYPES, ...STAGE_TYPES, ...FAILURE_ACTION_TYPES]);
+
 /** Issues the official schema finds in one pipeline document, coded `official-schema`. */
 export function officialIssues(official: OfficialSchema, value: unknown): PointerIssue[] {
-  return reduceErrors(official.validate(value), value).map((issue) => ({
+  return reduceErrors(official.validate(value), value, { knownValues: KNOWN_TYPES }).map((issue) => ({
     ...issue,
     code: "official-schema",
     message: words.official(issue.message),

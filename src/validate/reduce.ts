@@ -1,20 +1,33 @@
 /**
- * Ajv reports every failed branch: one wrong step type in Harness's schema yields dozens of
- * errors from `oneOf`/`if-then` alternatives. This keeps the errors that explain the mistake and
- * words each once.
+ * Ajv reports every failed branch: one wrong step type in Harness's schema yields a hundred
+ * errors from `oneOf` alternatives. This keeps the errors that explain the mistake and words each
+ * once (see describe.ts). The kit's own schemas avoid `oneOf`, so most of this serves layer 2.
  */
 import type { ErrorObject } from "ajv";
 import { describeError } from "./describe.js";
-import { valueAt } from "./pointer.js";
+import { parentPointer, valueAt } from "./pointer.js";
 import type { PointerIssue } from "./types.js";
+
+export interface ReduceOptions {
+  /**
+   * Values known to be valid discriminators (every step and stage type). When a `oneOf` over typed
+   * nodes fails, a known type means a branch matched and failed deeper; an unknown one is the mistake.
+   */
+  knownValues?: ReadonlySet<string>;
+}
 
 /** Errors about branch bookkeeping, never about the document itself. */
 const BOOKKEEPING = new Set(["if", "then", "else", "allOf", "$ref"]);
 const BRANCHING = new Set(["oneOf", "anyOf"]);
 const DISCRIMINATORS = new Set(["enum", "const"]);
+/** Keywords that reject a value's form: one per alternative, not worth a message each. */
+const ALTERNATIVES = new Set(["type", "pattern", "minLength", "format", "enum", "const", "not"]);
 
-export function reduceErrors(errors: readonly ErrorObject[], doc: unknown): PointerIssue[] {
-  const kept = dropBranchNoise(errors.filter((e) => !BOOKKEEPING.has(e.keyword)), doc);
+export function reduceErrors(errors: readonly ErrorObject[], doc: unknown, options: ReduceOptions = {}): PointerIssue[] {
+  let kept = errors.filter((e) => !BOOKKEEPING.has(e.keyword));
+  kept = kept.filter((e) => !isTemplateNoise(e, doc));
+  kept = settleDiscriminators(kept, doc, options.knownValues);
+  kept = settleAlternatives(kept);
   const issues: PointerIssue[] = [];
   for (const error of kept) {
     const issue = describeError(error, doc);
@@ -23,61 +36,87 @@ export function reduceErrors(errors: readonly ErrorObject[], doc: unknown): Poin
   return mergeMisspelledKeys(dedupe(issues));
 }
 
+const allowedOf = (e: ErrorObject): unknown[] =>
+  e.keyword === "enum" ? [...(e.params as { allowedValues: unknown[] }).allowedValues] : [(e.params as { allowedValue: unknown }).allowedValue];
+
+const under = (path: string, ancestor: string): boolean => path === ancestor || path.startsWith(`${ancestor}/`);
+
 /**
- * Within `oneOf`/`anyOf`: a discriminator (`type: ShellScript`) that some branch accepts means the
- * other branches' complaints about it are noise; an error deeper down explains a failed branch
- * better than the branch summary; alternatives at the same spot (boolean or expression) collapse
- * into one "does not match" error.
+ * Enum/const errors at one path from several branches: either the value is valid for some branch
+ * (drop them, the real error is deeper) or for none (one "unknown type" error, and nothing about
+ * the branches' other demands on that node).
  */
-function dropBranchNoise(errors: ErrorObject[], doc: unknown): ErrorObject[] {
-  const accepted = new Set<string>();
-  for (const e of errors) {
-    if (!DISCRIMINATORS.has(e.keyword)) continue;
-    const allowed = e.keyword === "enum" ? (e.params as { allowedValues: unknown[] }).allowedValues : [(e.params as { allowedValue: unknown }).allowedValue];
-    if (allowed.includes(valueAt(doc, e.instancePath))) accepted.add(e.instancePath);
+function settleDiscriminators(errors: ErrorObject[], doc: unknown, known: ReadonlySet<string> | undefined): ErrorObject[] {
+  const groups = new Map<string, ErrorObject[]>();
+  for (const e of errors) if (isDiscriminatorError(e)) groups.set(e.instancePath, [...(groups.get(e.instancePath) ?? []), e]);
+  const drop = new Set<ErrorObject>();
+  const add: ErrorObject[] = [];
+  for (const [path, group] of groups) {
+    const value = valueAt(doc, path);
+    const allowed = group.filter((e) => e.keyword !== "not").flatMap(allowedOf);
+    const owner = parentPointer(path);
+    const knownType = typeof value === "string" && path.endsWith("/type") && known?.has(value) === true;
+    // A known type that no branch took shows no error of its own below the node: it exists in
+    // Harness, but not here (a CD step in a Custom stage).
+    const failedDeeper = errors.some(
+      (e) =>
+        (e.instancePath.startsWith(`${owner}/`) && e.instancePath !== path && !BRANCHING.has(e.keyword)) ||
+        (e.instancePath === owner && e.keyword === "required"),
+    );
+    if (knownType && group.length > 1 && !failedDeeper && !allowed.includes(value)) {
+      for (const e of errors) if (under(e.instancePath, owner)) drop.add(e);
+      add.push({ ...(group[0] as ErrorObject), keyword: "x-not-here", params: { allowedValues: [...new Set(allowed)] } });
+    } else if (allowed.includes(value) || knownType) {
+      // A branch took this type: the others' demands (their types, their required keys) are noise.
+      // The kit's schema checks the required keys of every typed node itself.
+      for (const e of group) drop.add(e);
+      for (const e of errors) if (e.instancePath === owner && e.keyword === "required") drop.add(e);
+    } else if (group.length > 1) {
+      // No branch took it: the type is the mistake, and what the branches wanted below it is moot.
+      for (const e of errors) if (under(e.instancePath, owner)) drop.add(e);
+      add.push({ ...(group[0] as ErrorObject), keyword: "enum", params: { allowedValues: [...new Set(allowed)] } });
+    }
   }
+  return [...errors.filter((e) => !drop.has(e)), ...add];
+}
+
+/** Harness's schema offers every node a template form: "missing template" is noise when the node has a type. */
+function isTemplateNoise(e: ErrorObject, doc: unknown): boolean {
+  if (e.keyword !== "required" || (e.params as { missingProperty?: string }).missingProperty !== "template") return false;
+  const node = valueAt(doc, e.instancePath);
+  return typeof node === "object" && node !== null && "type" in node;
+}
+
+/** `enum`/`const`, or the never-matching `not: {}` Harness's schema uses for an empty step type list. */
+function isDiscriminatorError(e: ErrorObject): boolean {
+  return DISCRIMINATORS.has(e.keyword) || (e.keyword === "not" && e.instancePath.endsWith("/type"));
+}
+
+/**
+ * A `oneOf`/`anyOf` at one path: an error deeper down explains the failed branch better than the
+ * alternatives that did not fit the value's kind; without one, the alternatives collapse into one
+ * "must be X or Y" error.
+ */
+function settleAlternatives(errors: ErrorObject[]): ErrorObject[] {
   const branching = errors.filter((e) => BRANCHING.has(e.keyword));
-  const result: ErrorObject[] = [];
-  const mergedEnums = new Map<string, ErrorObject>();
-  for (const e of errors) {
-    if (BRANCHING.has(e.keyword)) {
-      // Keep the summary only when nothing under it says more.
-      if (!errors.some((o) => !BRANCHING.has(o.keyword) && isUnder(o.instancePath, e.instancePath) && o.instancePath !== e.instancePath)) {
-        const sameSpot = errors.filter((o) => o.instancePath === e.instancePath && !BRANCHING.has(o.keyword));
-        if (sameSpot.length !== 1) result.push({ ...e, keyword: "not" });
-      }
-      continue;
+  if (branching.length === 0) return errors;
+  const drop = new Set<ErrorObject>(branching);
+  const add: ErrorObject[] = [];
+  const paths = [...new Set(branching.map((e) => e.instancePath))].sort((a, b) => b.length - a.length);
+  for (const path of paths) {
+    const here = errors.filter((e) => e.instancePath === path && ALTERNATIVES.has(e.keyword) && !drop.has(e));
+    const deeper = errors.some((e) => !BRANCHING.has(e.keyword) && !drop.has(e) && e.instancePath.startsWith(`${path}/`));
+    for (const e of here) drop.add(e);
+    if (deeper || here.length === 0) continue;
+    const types = [...new Set(here.filter((e) => e.keyword === "type").flatMap((e) => [(e.params as { type: string | string[] }).type].flat()))];
+    const expression = here.some((e) => e.keyword === "pattern" && String((e.params as { pattern: string }).pattern).includes("<\\+"));
+    if (types.length > 0) {
+      add.push({ ...(here[0] as ErrorObject), keyword: "type", params: { type: expression && !types.includes("string") ? [...types, "expression"] : types } });
+    } else {
+      add.push({ ...(here[0] as ErrorObject), keyword: "not", params: {} });
     }
-    if (DISCRIMINATORS.has(e.keyword)) {
-      if (accepted.has(e.instancePath)) continue;
-      // Merge alternatives (`enum: [A]` in one branch, `enum: [B]` in another) into one list.
-      const previous = mergedEnums.get(e.instancePath);
-      const values = e.keyword === "enum" ? (e.params as { allowedValues: unknown[] }).allowedValues : [(e.params as { allowedValue: unknown }).allowedValue];
-      if (previous) {
-        (previous.params as { allowedValues: unknown[] }).allowedValues.push(...values);
-        continue;
-      }
-      const merged: ErrorObject = { ...e, keyword: "enum", params: { allowedValues: [...values] } };
-      mergedEnums.set(e.instancePath, merged);
-      result.push(merged);
-      continue;
-    }
-    const inBranch = branching.some((b) => isUnder(e.instancePath, b.instancePath));
-    // A branch whose discriminator did not match is not the user's intent: drop what it says below it.
-    if (inBranch && e.keyword !== "additionalProperties" && [...mergedEnums.keys()].some((p) => siblingOrBelow(e.instancePath, p))) continue;
-    result.push(e);
   }
-  return result;
-}
-
-function isUnder(path: string, ancestor: string): boolean {
-  return path === ancestor || path.startsWith(`${ancestor}/`);
-}
-
-/** `e` is at or below the object that holds the mismatched discriminator `discriminatorPath`. */
-function siblingOrBelow(path: string, discriminatorPath: string): boolean {
-  const owner = discriminatorPath.slice(0, discriminatorPath.lastIndexOf("/"));
-  return isUnder(path, owner) && path !== discriminatorPath;
+  return [...errors.filter((e) => !drop.has(e)), ...add];
 }
 
 /** `spce:` instead of `spec:` is one mistake: keep "unknown key (did you mean spec?)" as an error, drop "missing spec". */
@@ -92,8 +131,7 @@ function mergeMisspelledKeys(issues: PointerIssue[]): PointerIssue[] {
   for (const issue of issues) {
     if (issue.code !== "unknown-key") continue;
     const suggestion = /did you mean "([^"]+)"/.exec(issue.message)?.[1];
-    const owner = issue.path.slice(0, issue.path.lastIndexOf("/"));
-    const twin = suggestion === undefined ? undefined : missing.get(`${owner}\u0000${suggestion}`);
+    const twin = suggestion === undefined ? undefined : missing.get(`${parentPointer(issue.path)}\u0000${suggestion}`);
     if (twin) {
       dropped.add(twin);
       issue.severity = "error";
