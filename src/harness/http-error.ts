@@ -108,7 +108,16 @@ const NETWORK_WORDS: Record<string, string> = {
   UND_ERR_BODY_TIMEOUT: "answer stalled",
   TIMEOUT: "no answer in time",
   INCOMPLETE_BODY: "the answer was cut off",
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: "the server's certificate is not signed by a trusted authority",
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: "the server's certificate is not signed by a trusted authority",
+  SELF_SIGNED_CERT_IN_CHAIN: "the server's certificate chain ends in an untrusted (self-signed) authority",
+  DEPTH_ZERO_SELF_SIGNED_CERT: "the server's certificate is self-signed",
+  CERT_HAS_EXPIRED: "the server's certificate has expired",
+  ERR_TLS_CERT_ALTNAME_INVALID: "the server's certificate is for another host name",
 };
+
+/** TLS failures: usually a company proxy or a self-managed install with its own certificate authority. */
+const TLS_CODES = new Set(Object.keys(NETWORK_WORDS).filter((code) => /CERT|SIGNATURE/.test(code)));
 
 /** The error thrown when no answer came at all. `outcomeUnknown`: the server may have acted. */
 export function networkError(info: ExchangeInfo, errorCode: string, outcomeUnknown: boolean, cause: unknown): KitError {
@@ -117,7 +126,9 @@ export function networkError(info: ExchangeInfo, errorCode: string, outcomeUnkno
     hint:
       errorCode === "ENOTFOUND"
         ? "check --endpoint / HARNESS_ENDPOINT, and HTTPS_PROXY if you are behind a proxy"
-        : "check the network (and HTTPS_PROXY / NO_PROXY), then run the command again: it picks up where it stopped",
+        : TLS_CODES.has(errorCode)
+          ? "if your company or your Harness install uses its own certificate authority, point NODE_EXTRA_CA_CERTS at its PEM file"
+          : "check the network (and HTTPS_PROXY / NO_PROXY), then run the command again: it picks up where it stopped",
     cause,
     details: { method: info.method, url: shownUrl(info.url), errorCode, outcomeUnknown },
   });
