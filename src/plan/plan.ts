@@ -7,7 +7,7 @@ import { mapLimit } from "./map-limit.js";
 import type { PlanItem } from "./plan-entity.js";
 import { NewParents, planEntity } from "./plan-entity.js";
 import type { ConnectOptions } from "./session.js";
-import { connect, DEFAULT_CONCURRENCY, readValidated } from "./session.js";
+import { connect, DEFAULT_CONCURRENCY, interrupted, readValidated } from "./session.js";
 
 export type PlanOptions = ConnectOptions;
 
@@ -39,6 +39,8 @@ export async function plan(options: PlanOptions): Promise<PlanResult> {
       });
     }
     return { endpoint: session.client.endpoint, account: session.client.account, plan: items, requests: session.client.stats().requests };
+  } catch (error) {
+    throw interrupted(options.signal, error, "nothing was changed; run the plan again");
   } finally {
     await session.close();
   }

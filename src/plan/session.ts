@@ -64,6 +64,13 @@ export async function readValidated(options: ConnectOptions): Promise<{ dirs: re
   return { dirs, entities: await loadLocalEntities(options.cwd, dirs) };
 }
 
+/** Ctrl+C mid-run: a KitError that says what happened and how to go on (not a bug report). */
+export function interrupted(signal: AbortSignal | undefined, error: unknown, whatNext: string): unknown {
+  if (!signal?.aborted) return error;
+  const why = signal.reason instanceof Error ? signal.reason.message : "interrupted";
+  return new KitError("E_NETWORK", `${why}: requests in flight were abandoned`, { hint: whatNext });
+}
+
 /** Credentials and a client for them (no request is made yet). */
 export async function connect(options: ConnectOptions, dirs: readonly string[]): Promise<Session> {
   const connection = await resolveConnection({

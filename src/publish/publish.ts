@@ -13,7 +13,7 @@ import type { LocalEntity } from "../plan/local-entities.js";
 import { mapLimit } from "../plan/map-limit.js";
 import { aboutEntity, decide, fetchRemote, NewParents } from "../plan/plan-entity.js";
 import type { ConnectOptions } from "../plan/session.js";
-import { connect, DEFAULT_CONCURRENCY, readValidated } from "../plan/session.js";
+import { connect, DEFAULT_CONCURRENCY, interrupted, readValidated } from "../plan/session.js";
 import { Journal, journalFile, stateDirFor } from "./journal.js";
 import { createEntity, updateEntity } from "./write-entity.js";
 
@@ -125,6 +125,8 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
         break;
       }
     }
+  } catch (error) {
+    throw interrupted(options.signal, error, `${results.length} of ${entities.length} entities were done; run "harness-scaffold publish" again to finish (or --rollback to undo)`);
   } finally {
     await journal.finish(stoppedAt === undefined && results.length === entities.length);
     await session.close();

@@ -13,7 +13,7 @@ import { DEFAULT_OUT_DIR, PUBLISH_ORDER } from "../layout.js";
 import { mapLimit } from "../plan/map-limit.js";
 import { fetchRemote } from "../plan/plan-entity.js";
 import type { ConnectOptions } from "../plan/session.js";
-import { connect, DEFAULT_CONCURRENCY } from "../plan/session.js";
+import { connect, DEFAULT_CONCURRENCY, interrupted } from "../plan/session.js";
 import type { JournalEntry } from "./journal.js";
 import { Journal, journalFile, stateDirFor } from "./journal.js";
 
@@ -83,6 +83,8 @@ export async function rollback(options: RollbackOptions): Promise<RollbackResult
     }
     await journal.rolledBack();
     return { ...base, ok: true, results, runStartedAt: run.startedAt };
+  } catch (error) {
+    throw interrupted(options.signal, error, 'run "harness-scaffold publish --rollback" again to finish');
   } finally {
     await session.close();
   }
