@@ -17,6 +17,7 @@ import { environmentRoutes, infrastructureRoutes, serviceRoutes } from "./handle
 import { ensureDefaultOrg, organizationRoutes } from "./handlers/organizations.js";
 import { pipelineRoutes } from "./handlers/pipelines.js";
 import { projectRoutes } from "./handlers/projects.js";
+import { warmUpKitRules } from "./kit-rules.js";
 import { checkEmulatorOptions, DEFAULT_MAX_BODY_BYTES } from "./options.js";
 import { processRequest } from "./process-request.js";
 import type { ProcessorDeps } from "./process-request.js";
@@ -39,6 +40,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     store.load(loadState(file));
     stateFile = new StateFile(file, () => store.snapshot());
   }
+  await warmUpKitRules();
   const before = store.changes;
   ensureDefaultOrg(store, account, Date.now());
   if (stateFile !== undefined && store.changes !== before) await stateFile.commit();

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Agent } from "undici";
-import { call, createProject, inProject, start } from "./helpers.js";
+import { call, createProject, inProject, pipelineYaml, start } from "./helpers.js";
 import type { RunningEmulator } from "./helpers.js";
 
 const CLIENTS = 8;
@@ -55,7 +55,7 @@ describe("concurrent clients", () => {
     const answers = await Promise.all(
       Array.from({ length: 16 }, () => call(e, "POST", "/pipeline/api/pipelines/v2", {
         query: inProject,
-        body: "pipeline:\n  name: race\n  identifier: race\n",
+        body: pipelineYaml("race"),
         contentType: "application/yaml",
       })),
     );

@@ -1,6 +1,6 @@
 /** Injected transient faults: reproducible by seed, selectable by kind, and also after a change was stored. */
 import { afterEach, describe, expect, it } from "vitest";
-import { call, createProject, start } from "./helpers.js";
+import { call, createProject, pipelineYaml, start } from "./helpers.js";
 import type { RunningEmulator } from "./helpers.js";
 import type { FaultKind } from "../../src/emulator/types.js";
 
@@ -63,7 +63,7 @@ describe("fault injection", () => {
     e.injectFaults([{ kind: "503-after-store", method: "POST", path: "/pipeline/api/pipelines/v2" }]);
     expect((await call(e, "GET", "/ng/api/organizations/default")).status).toBe(200);
     await createProject(e, "apisample");
-    const yaml = "pipeline:\n  name: p\n  identifier: p\n";
+    const yaml = pipelineYaml("p");
     const query = { orgIdentifier: "default", projectIdentifier: "apisample" };
     expect((await call(e, "POST", "/gateway/pipeline/api/pipelines/v2", { query, body: yaml, contentType: "application/yaml" })).status).toBe(503);
     expect((await call(e, "GET", "/pipeline/api/pipelines/p", { query })).status).toBe(200);

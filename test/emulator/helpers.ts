@@ -73,8 +73,34 @@ export async function createProject(e: RunningEmulator, identifier = PROJECT): P
   if (answer.status !== 200) throw new Error(`project create failed: ${answer.text}`);
 }
 
+/** A small valid pipeline (one Custom stage with a shell step); `extra` lines go before `stages:`. */
 export function pipelineYaml(identifier: string, extra = ""): string {
-  return `pipeline:\n  name: ${identifier}\n  identifier: ${identifier}\n  projectIdentifier: ${PROJECT}\n  orgIdentifier: ${ORG}\n  tags: {}\n${extra}  stages: []\n`;
+  return `pipeline:
+  name: ${identifier}
+  identifier: ${identifier}
+  projectIdentifier: ${PROJECT}
+  orgIdentifier: ${ORG}
+  tags: {}
+${extra}  stages:
+    - stage:
+        name: run
+        identifier: run
+        type: Custom
+        spec:
+          execution:
+            steps:
+              - step:
+                  type: ShellScript
+                  name: hello
+                  identifier: hello
+                  spec:
+                    shell: Bash
+                    source:
+                      type: Inline
+                      spec:
+                        script: echo hello
+                  timeout: 10m
+`;
 }
 
 export interface CurlRequest {

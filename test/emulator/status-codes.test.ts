@@ -75,6 +75,17 @@ describe("status codes and error bodies", () => {
     expect(noInfraYaml.json.errors).toEqual([{ fieldId: "yaml", error: "must not be empty" }]);
   });
 
+  it("400 for what harness-scaffold validate refuses: FailureDTO for JSON, SCHEMA_VALIDATION_FAILED with line for YAML", async () => {
+    const project = await call(e, "POST", "/ng/api/projects", { body: { project: { identifier: "with$dollar", name: "p" } } });
+    expect(project.status).toBe(400);
+    expect(project.json).toMatchObject({ status: "FAILURE", errors: [{ fieldId: "identifier", error: expect.stringContaining("with$dollar") }] });
+    const empty = "pipeline:\n  name: empty\n  identifier: empty\n  stages: []\n";
+    const pipeline = await call(e, "POST", "/pipeline/api/pipelines/v2", { query: inProject, body: empty, contentType: "application/yaml" });
+    expect(pipeline.status).toBe(400);
+    expect(pipeline.json.code).toBe("SCHEMA_VALIDATION_FAILED");
+    expect(pipeline.json.message).toMatch(/stages.*line 4, column \d+/);
+  });
+
   it("400 DUPLICATE_FIELD with Harness's message templates", async () => {
     const project = await call(e, "POST", "/ng/api/projects", { body: { project: { identifier: "apisample", name: "again" } } });
     expect(project.status).toBe(400);

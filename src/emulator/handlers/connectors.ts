@@ -9,6 +9,7 @@ import { FieldChecker, isObject } from "../fields.js";
 import { connectorDuplicate, connectorNameDuplicate, connectorNotFound, scopeMismatch } from "../messages.js";
 import type { Route, RouteContext } from "../route.js";
 import { duplicate, invalidRequest } from "../route.js";
+import { enforceOnJson } from "../kit-rules.js";
 import { bodyScope, queryScope, requireParents } from "../scope.js";
 import type { EntityRecord, Scope } from "../store.js";
 import { compact, matchesSearch, newRecord, objectBody, updatedRecord } from "./common.js";
@@ -46,6 +47,7 @@ function readConnector(ctx: RouteContext): { scope: Scope; connector: Record<str
   else if (!isObject(body.spec)) check.add("spec", "must be an object");
   else if (type !== undefined) checkSpec(type, body.spec, check);
   check.done();
+  enforceOnJson("connector", ctx.body);
   const connector = compact({
     name,
     identifier,

@@ -10,6 +10,7 @@ import { FieldChecker } from "../fields.js";
 import type { Json } from "../fields.js";
 import { yamlFieldMismatch } from "../messages.js";
 import type { RouteContext } from "../route.js";
+import { enforceOnYaml } from "../kit-rules.js";
 import { invalidRequest } from "../route.js";
 import { bodyScope } from "../scope.js";
 import type { Scope } from "../store.js";
@@ -39,7 +40,8 @@ export function readFlatRequest(ctx: RouteContext, config: FlatKindConfig): Flat
   const pre = new FieldChecker("");
   const yamlText = yamlField(pre, body, config.yamlRequired);
   pre.done();
-  const fromYaml: Json = yamlText === undefined ? {} : checkYamlEntity(config.kind, parseYaml(yamlText));
+  const doc = yamlText === undefined ? undefined : parseYaml(yamlText);
+  const fromYaml: Json = yamlText === undefined ? {} : checkYamlEntity(config.kind, doc);
 
   const merged: Json = {};
   for (const field of [...COMMON, ...config.extraFields]) {
@@ -73,6 +75,7 @@ export function readFlatRequest(ctx: RouteContext, config: FlatKindConfig): Flat
     tags: merged.tags ?? {},
   });
   entity.yaml = yamlText ?? generatedYaml(config, entity);
+  enforceOnYaml(config.kind, doc ?? parseYaml(entity.yaml as string), entity.yaml as string);
   return { scope, entity };
 }
 

@@ -9,6 +9,7 @@ import { isObject } from "../fields.js";
 import { identifierMismatch, pipelineDuplicate, pipelineMissingOnChange, pipelineNotFound } from "../messages.js";
 import type { Route, RouteContext } from "../route.js";
 import { duplicate, invalidRequest, notFound } from "../route.js";
+import { enforceOnYaml } from "../kit-rules.js";
 import { requireProjectScope } from "../scope.js";
 import type { EntityRecord, Scope } from "../store.js";
 import { checkYamlEntity } from "../yaml-entity.js";
@@ -28,6 +29,7 @@ const address = (scope: Scope, identifier: string) => ({ kind: "pipeline" as con
 /** Checks the YAML body against the query scope; returns what is stored besides the text. */
 function readPipeline(ctx: RouteContext, scope: Scope & { org: string; project: string }): Record<string, unknown> {
   const pipeline = checkYamlEntity("pipeline", ctx.body);
+  enforceOnYaml("pipeline", ctx.body, ctx.text);
   for (const [field, expected] of [["orgIdentifier", scope.org], ["projectIdentifier", scope.project]] as const) {
     const value = pipeline[field];
     if (value !== undefined && value !== null && value !== expected) {

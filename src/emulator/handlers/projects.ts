@@ -9,6 +9,7 @@ import type { Json } from "../fields.js";
 import { identifierMismatch, projectDuplicate, projectNotFound, scopeMismatch } from "../messages.js";
 import type { Route, RouteContext } from "../route.js";
 import { duplicate, invalidRequest, notFound } from "../route.js";
+import { enforceOnJson } from "../kit-rules.js";
 import { requireParents } from "../scope.js";
 import type { EntityRecord } from "../store.js";
 import { compact, matchesSearch, newRecord, objectBody, updatedRecord } from "./common.js";
@@ -44,7 +45,7 @@ function readProject(ctx: RouteContext, org: string): Json {
     check.add("modules", "must be a list of module names");
   }
   check.done();
-  return compact({
+  const stored = compact({
     orgIdentifier: org,
     identifier,
     name,
@@ -53,6 +54,8 @@ function readProject(ctx: RouteContext, org: string): Json {
     description: description ?? "",
     tags: tags ?? {},
   });
+  enforceOnJson("project", { project: stored });
+  return stored;
 }
 
 export const projectRoutes: Route[] = [
