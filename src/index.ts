@@ -11,6 +11,14 @@ export type { GenerateOptions, GenerateResult, GeneratedFile } from "./generate/
 export { listGenerators } from "./generate/registry.js";
 export type { GeneratorInfo, AnswerKeyInfo } from "./generate/registry.js";
 export { SAMPLE_SERVICE_ANSWERS } from "../generators/service.js";
+export { validateSources, validatePaths } from "./validate/validate.js";
+export type { ValidateSourcesOptions, ValidatePathsOptions } from "./validate/validate.js";
+export type { SourceFile, Issue, Severity, ValidationResult, ValidateOptions } from "./validate/types.js";
+export { checkDocument } from "./validate/check-document.js";
+export type { CheckDocumentOptions } from "./validate/check-document.js";
+export { formatIssues, REPORT_FORMATS } from "./validate/format/index.js";
+export type { ReportFormat, FormatOptions } from "./validate/format/index.js";
+export { ISSUE_CODES } from "./validate/codes.js";
 export { loadOfficialSchema, loadEntitySchema } from "./validate/official/index.js";
 export type { OfficialSchema, OfficialSchemaOptions, EntitySchema } from "./validate/official/index.js";
 export { startEmulator } from "./emulator/server.js";

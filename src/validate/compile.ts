@@ -28,6 +28,8 @@ function createAjv(): Ajv {
     strictRequired: false,
     logger: false,
     inlineRefs: false,
+    // Compiling happens on every run and documents are small: Ajv's code optimiser costs more than it saves.
+    code: { optimize: false },
   });
   addFormats(instance, ["uri"]);
   instance.addFormat("kit-identifier", (value: string) => checkIdentifier(value) === undefined);
