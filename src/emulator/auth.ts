@@ -74,12 +74,19 @@ export function presentedKey(headers: IncomingHttpHeaders): string | undefined {
 }
 
 /** Returns the authorized account id, or throws the answer Harness would give. */
-export function authorize(headers: IncomingHttpHeaders, query: URLSearchParams, expected: { account: string; token: string }): string {
+export function authorize(
+  headers: IncomingHttpHeaders,
+  query: URLSearchParams,
+  expected: { account: string; token: string; accountMismatchStatus: 401 | 403 },
+): string {
   const key = presentedKey(headers);
   if (key === undefined) throw new ApiError(401, "INVALID_TOKEN", missingApiKey);
   if (!sameToken(expected.token, key)) throw new ApiError(401, "INVALID_TOKEN", invalidApiKey);
   const account = query.get("accountIdentifier");
   if (account === null || account === "") throw fieldFailure([{ path: "accountIdentifier", error: "must not be null" }]);
-  if (account !== expected.account) throw new ApiError(403, "NG_ACCESS_DENIED", accountDenied(account));
+  if (account !== expected.account) {
+    if (expected.accountMismatchStatus === 401) throw new ApiError(401, "INVALID_TOKEN", invalidApiKey);
+    throw new ApiError(403, "NG_ACCESS_DENIED", accountDenied(account));
+  }
   return account;
 }

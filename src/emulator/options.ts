@@ -10,7 +10,13 @@ import type { EmulatorOptions, FaultKind, RateLimitOptions } from "./types.js";
 export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 export function checkEmulatorOptions(options: EmulatorOptions): void {
-  const { port, rateLimit, duplicateStatus, maxBodyBytes, faultRate } = options;
+  const { port, rateLimit, duplicateStatus, maxBodyBytes, faultRate, accountMismatchStatus, missingConnectorStatus } = options;
+  if (accountMismatchStatus !== undefined && accountMismatchStatus !== 401 && accountMismatchStatus !== 403) {
+    throw usage(`accountMismatchStatus ${String(accountMismatchStatus)} must be 401 or 403`);
+  }
+  if (missingConnectorStatus !== undefined && missingConnectorStatus !== 400 && missingConnectorStatus !== 404) {
+    throw usage(`missingConnectorStatus ${String(missingConnectorStatus)} must be 400 or 404`);
+  }
   if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) {
     throw usage(`port ${port} is not a whole number from 0 to 65535`);
   }

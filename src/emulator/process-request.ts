@@ -25,6 +25,8 @@ export interface ProcessorDeps {
   stateFile: StateFile | undefined;
   maxBodyBytes: number;
   duplicateStatus: 400 | 409;
+  accountMismatchStatus: 401 | 403;
+  missingConnectorStatus: 400 | 404;
   log: (line: string) => void;
 }
 
@@ -66,6 +68,7 @@ async function run(req: IncomingMessage, correlationId: string, deps: ProcessorD
     store: deps.store,
     now: Date.now(),
     duplicateStatus: deps.duplicateStatus,
+    missingConnectorStatus: deps.missingConnectorStatus,
   });
   if (deps.stateFile !== undefined && deps.store.changes !== before) {
     try {

@@ -18,6 +18,7 @@ export interface RouteContext {
   /** Milliseconds since the epoch, fixed for the request. */
   now: number;
   duplicateStatus: 400 | 409;
+  missingConnectorStatus: 400 | 404;
 }
 
 export interface Route {
@@ -37,6 +38,11 @@ export interface Route {
 /** Harness's duplicate-identifier error (400 by its code; 409 when the emulator is told so). */
 export function duplicate(ctx: RouteContext, message: string): ApiError {
   return new ApiError(ctx.duplicateStatus, "DUPLICATE_FIELD", message);
+}
+
+/** A connector that is not there: 400 INVALID_REQUEST by default (see EmulatorOptions). */
+export function missingConnector(ctx: RouteContext, message: string): ApiError {
+  return ctx.missingConnectorStatus === 404 ? new ApiError(404, "RESOURCE_NOT_FOUND", message) : new ApiError(400, "INVALID_REQUEST", message);
 }
 
 export function notFound(message: string, code = "RESOURCE_NOT_FOUND"): ApiError {

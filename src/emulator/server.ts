@@ -67,6 +67,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     stateFile,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     duplicateStatus: options.duplicateStatus ?? 400,
+    accountMismatchStatus: options.accountMismatchStatus ?? 403,
+    missingConnectorStatus: options.missingConnectorStatus ?? 400,
     log,
   };
 

@@ -73,6 +73,16 @@ export interface EmulatorOptions {
   rateLimit?: RateLimitOptions;
   /** Status of duplicate-identifier errors: 400 as Harness's code says (default), 409 as some clients assume. */
   duplicateStatus?: 400 | 409;
+  /**
+   * A valid key used with another `accountIdentifier`: 403 NG_ACCESS_DENIED (default, the
+   * recommendation of shared/harness-api.md) or 401 INVALID_TOKEN. Harness's answer is unconfirmed.
+   */
+  accountMismatchStatus?: 401 | 403;
+  /**
+   * A missing connector on GET/PUT/DELETE: 400 INVALID_REQUEST as in the server code seen (default)
+   * or 404 RESOURCE_NOT_FOUND as newer servers may answer. Same message either way.
+   */
+  missingConnectorStatus?: 400 | 404;
   /** Shorthand for `faults: { rate: faultRate, seed }`. */
   faultRate?: number;
   seed?: number;

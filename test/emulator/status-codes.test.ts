@@ -113,6 +113,19 @@ describe("status codes and error bodies", () => {
     }
   });
 
+  it("the unconfirmed answers can be switched: 401 for another account, 404 for a missing connector", async () => {
+    const other = await start({ accountMismatchStatus: 401, missingConnectorStatus: 404 });
+    try {
+      const denied = await call(other, "GET", "/ng/api/organizations/default", { query: { accountIdentifier: "someoneElse" } });
+      expect([denied.status, denied.json.code]).toEqual([401, "INVALID_TOKEN"]);
+      const missing = await call(other, "GET", "/ng/api/connectors/ghost");
+      expect([missing.status, missing.json.code]).toEqual([404, "RESOURCE_NOT_FOUND"]);
+      expect(missing.json.message).toBe(`No connector exists with the identifier ghost in account ${other.account}`);
+    } finally {
+      await other.close();
+    }
+  });
+
   it("404 for a missing project, 404 ENTITY_NOT_FOUND for a missing pipeline", async () => {
     const project = await call(e, "GET", "/ng/api/projects/nope");
     expect(project.status).toBe(404);

@@ -8,7 +8,7 @@ import { page } from "../envelopes.js";
 import { FieldChecker, isObject } from "../fields.js";
 import { connectorDuplicate, connectorNameDuplicate, connectorNotFound, scopeMismatch } from "../messages.js";
 import type { Route, RouteContext } from "../route.js";
-import { duplicate, invalidRequest } from "../route.js";
+import { duplicate, invalidRequest, missingConnector } from "../route.js";
 import { enforceOnJson } from "../kit-rules.js";
 import { bodyScope, queryScope, requireParents } from "../scope.js";
 import type { EntityRecord, Scope } from "../store.js";
@@ -89,7 +89,7 @@ export const connectorRoutes: Route[] = [
       const { scope, connector } = readConnector(ctx);
       const id = connector.identifier as string;
       const old = ctx.store.get(address(scope, id));
-      if (old === undefined) throw invalidRequest(connectorNotFound(id, ctx.account, scope.org, scope.project));
+      if (old === undefined) throw missingConnector(ctx, connectorNotFound(id, ctx.account, scope.org, scope.project));
       if (sameNameElsewhere(ctx, scope, connector.name, id)) throw duplicate(ctx, connectorNameDuplicate(String(connector.name)));
       const record = updatedRecord(old, connector, ctx.now);
       ctx.store.put(record);
@@ -103,7 +103,7 @@ export const connectorRoutes: Route[] = [
       const scope = queryScope(ctx);
       const id = ctx.params.identifier as string;
       const record = ctx.store.get(address(scope, id));
-      if (record === undefined) throw invalidRequest(connectorNotFound(id, ctx.account, scope.org, scope.project));
+      if (record === undefined) throw missingConnector(ctx, connectorNotFound(id, ctx.account, scope.org, scope.project));
       return toResponse(record);
     },
   },
@@ -113,7 +113,7 @@ export const connectorRoutes: Route[] = [
     handle(ctx) {
       const scope = queryScope(ctx);
       const id = ctx.params.identifier as string;
-      if (!ctx.store.remove(address(scope, id))) throw invalidRequest(connectorNotFound(id, ctx.account, scope.org, scope.project));
+      if (!ctx.store.remove(address(scope, id))) throw missingConnector(ctx, connectorNotFound(id, ctx.account, scope.org, scope.project));
       return true;
     },
   },
