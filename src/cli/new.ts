@@ -80,7 +80,7 @@ async function run(args: ParsedArgs, ctx: CliContext): Promise<number> {
   let answers = raw.values;
   if (prompt) {
     const { promptAnswers } = await import("../generate/prompt.js");
-    answers = await promptAnswers({ generator: spec.name, preset: raw.values, cwd: ctx.cwd, templatesDir });
+    answers = await promptAnswers({ generator: spec.name, preset: raw.values, cwd: ctx.cwd, templatesDir, signal: ctx.signal, input: ctx.stdin });
   }
   const dryRun = values["dry-run"] === true;
   const outDir = typeof values.out === "string" ? values.out : DEFAULT_OUT_DIR;

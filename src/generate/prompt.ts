@@ -21,12 +21,37 @@ export async function promptAnswers(options: {
   preset: Record<string, unknown>;
   cwd: string;
   templatesDir?: string | undefined;
+  /** Aborted by Ctrl-C: inquirer then stops without settling its promise, so race it. */
+  signal: AbortSignal;
+  /** The terminal inquirer reads; released afterwards so a cancelled prompt cannot keep the process alive. */
+  input: NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown };
 }): Promise<Record<string, unknown>> {
   const { default: nodePlop } = await import("node-plop");
   const kit: KitPlopOptions = { preset: options.preset, cwd: options.cwd };
   if (options.templatesDir !== undefined) kit.templatesDir = options.templatesDir;
   const config = { destBasePath: options.cwd, force: false, harnessScaffold: kit };
   const plop = await nodePlop(plopfilePath(), config);
-  const answers = (await plop.getGenerator(options.generator).runPrompts()) as Record<string, unknown>;
+  // Ctrl-C: inquirer closes its prompt and re-raises SIGINT without settling its promise, and the
+  // signal may arrive after the event loop has run dry; so watch the keystroke itself as well.
+  let stop = (): void => undefined;
+  const cancelled = new Promise<never>((_, reject) => {
+    stop = () => reject(new KitError("E_INPUT", "cancelled at the prompt; nothing was written"));
+  });
+  const onKey = (chunk: unknown): void => {
+    if (String(chunk).includes("\u0003")) stop();
+  };
+  if (options.signal.aborted) stop();
+  options.signal.addEventListener("abort", stop, { once: true });
+  options.input.on("data", onKey);
+  const asked = plop.getGenerator(options.generator).runPrompts() as Promise<Record<string, unknown>>;
+  let answers: Record<string, unknown>;
+  try {
+    answers = await Promise.race([asked, cancelled]);
+  } finally {
+    options.input.removeListener("data", onKey);
+    options.signal.removeEventListener("abort", stop);
+    if (options.input.isTTY) options.input.setRawMode?.(false);
+    options.input.pause();
+  }
   return Object.fromEntries(Object.entries(answers).filter(([key]) => !key.startsWith("__")));
 }
