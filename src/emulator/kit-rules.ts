@@ -45,6 +45,8 @@ export function enforceOnJson(kind: EntityKind, body: unknown): void {
 
 /** A YAML document and its text (pipeline bodies; the `yaml` field of services and the rest). */
 export function enforceOnYaml(kind: EntityKind, doc: unknown, text: string): void {
+  // Placing issues in the text costs a second parse; pay it only when there is something to place.
+  if (errorsOf(checkDocument(kind, doc)).length === 0) return;
   const errors = errorsOf(checkDocument(kind, doc, { text, file: `${kind}.yaml` }));
   if (errors.length > 0) {
     throw schemaFailure(
