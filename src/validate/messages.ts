@@ -37,7 +37,8 @@ export const words = {
   tooLong: (label: string, limit: number) => `${label} is longer than ${limit} characters`,
   tooFewItems: (label: string, limit: number) => (limit <= 1 ? `${label} needs at least one entry` : `${label} needs at least ${limit} entries`),
   tooManyItems: (label: string, limit: number) => `${label} has more than ${limit} entries`,
-  outOfRange: (label: string, comparison: string, limit: number) => `${label} must be ${comparison} ${limit}`,
+  outOfRange: (label: string, comparison: string, limit: number) =>
+    `${label} must be ${({ ">=": "at least", "<=": "at most", ">": "more than", "<": "less than" } as Record<string, string>)[comparison] ?? comparison} ${limit}`,
   emptyEntry: (owner: string, expected: string) => `${owner} is empty: expected ${expected}`,
   crowdedEntry: (owner: string, keys: readonly string[], expected: string) =>
     `${owner} holds ${list(keys.map((k) => `"${k}"`))} together: expected ${expected}, each in an entry of its own`,
