@@ -19,9 +19,9 @@ export const emptyRawAnswers = (): RawAnswers => ({ values: {}, origins: {} });
 export async function loadAnswersFile(file: string, cwd: string): Promise<RawAnswers> {
   const absolute = path.resolve(cwd, file);
   const shown = path.relative(cwd, absolute) || file;
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(absolute, "utf8");
+    bytes = await readFile(absolute);
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : String(code ?? cause);
@@ -29,6 +29,13 @@ export async function loadAnswersFile(file: string, cwd: string): Promise<RawAns
       hint: "pass --answers with the path of a YAML or JSON file of answers",
       cause,
     });
+  }
+  let text: string;
+  try {
+    // Decoding leniently would turn a binary or Latin-1 file into answers full of U+FFFD.
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new KitError("E_INPUT", `${shown}: the file is not UTF-8 text`, { hint: "save the answers file as UTF-8 YAML or JSON" });
   }
   return parseAnswersText(text, shown);
 }
