@@ -14,8 +14,9 @@ import type { HarnessRequest } from "./client.js";
 export interface EntityAddress {
   kind: EntityKind;
   identifier: string;
-  org: string;
-  /** Every kind but project lives in a project. */
+  /** Undefined only for an account-level connector. */
+  org?: string;
+  /** Every kind but project lives in a project, except org- or account-level connectors. */
   project?: string;
   /** Infrastructures live in an environment. */
   environment?: string;

@@ -2,7 +2,8 @@
  * Semantic comparison of a local document with what Harness holds. Both sides are parsed data,
  * so formatting, quoting and key order never count. Empty values (null, "", {}, []) count as
  * absent, because Harness fills them in and drops them at will; fields only the server knows
- * (timestamps, versions, its own bookkeeping) are ignored when the local file does not have them.
+ * (timestamps, versions, its own bookkeeping, defaults such as a project's modules and colour, and
+ * any flag it reports as `false`) are ignored when the local file does not have them.
  */
 import { createTwoFilesPatch } from "diff";
 import { stringify } from "yaml";
@@ -28,6 +29,9 @@ const SERVER_KEYS: ReadonlySet<string> = new Set([
   "isFavorite",
   "storeType",
   "v2Service",
+  // Defaults Harness fills in when a project is created without them.
+  "modules",
+  "color",
 ]);
 
 /** Keys whose presence on one side only never matters (`connectorType` is a JSON discriminator that duplicates `type`). */
@@ -58,7 +62,8 @@ function alignToLocal(local: unknown, remote: unknown): unknown {
   if (!isRecord(local) || !isRecord(remote)) return remote;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(remote)) {
-    if (!(key in local) && (SERVER_KEYS.has(key) || ONE_SIDED_KEYS.has(key))) continue;
+    // A flag the file does not set and the server reports as false is the server's default.
+    if (!(key in local) && (SERVER_KEYS.has(key) || ONE_SIDED_KEYS.has(key) || value === false)) continue;
     out[key] = alignToLocal(local[key], value);
   }
   return out;

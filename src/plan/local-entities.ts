@@ -84,6 +84,12 @@ async function readDir(cwd: string, dir: string): Promise<LocalEntity[]> {
         out.push({ kind, identifier, org: projectScope.org as string, file, doc, text });
         continue;
       }
+      if (kind === "connector") {
+        // A connector's scope is what its file says: without projectIdentifier it belongs to the
+        // organization, without orgIdentifier too to the account.
+        out.push({ kind, identifier, org: str(inner.orgIdentifier), project: str(inner.projectIdentifier), file, doc, text });
+        continue;
+      }
       const org = str(inner.orgIdentifier) ?? projectScope.org;
       const project = str(inner.projectIdentifier) ?? projectScope.project;
       if (org === undefined || project === undefined) {
@@ -102,8 +108,19 @@ async function readDir(cwd: string, dir: string): Promise<LocalEntity[]> {
   return out;
 }
 
+/**
+ * The document as sent and compared: a project's file may leave out its organization, which
+ * Harness then stores as "default" (the org it is created in).
+ */
+export function scopedDoc(entity: LocalEntity): Doc {
+  if (entity.kind !== "project") return entity.doc;
+  const inner = { ...((entity.doc.project ?? {}) as Doc) };
+  inner.orgIdentifier ??= entity.org;
+  return { ...entity.doc, project: inner };
+}
+
 export const addressKey = (a: EntityAddress): string =>
-  [a.kind, a.org, a.project ?? "", a.environment ?? "", a.identifier].join("/");
+  [a.kind, a.org ?? "", a.project ?? "", a.environment ?? "", a.identifier].join("/");
 
 /** Every entity of the dirs, in publish order; throws E_INPUT for an empty or contradictory set. */
 export async function loadLocalEntities(cwd: string, dirs: readonly string[]): Promise<LocalEntity[]> {

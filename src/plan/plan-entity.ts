@@ -10,6 +10,7 @@ import { getRequest, isNotFound, remoteDocument } from "../harness/entity-api.js
 import type { EntityKind } from "../layout.js";
 import { compareDocuments } from "./compare.js";
 import type { LocalEntity } from "./local-entities.js";
+import { scopedDoc } from "./local-entities.js";
 import { isOwned } from "./ownership.js";
 
 export type PlanAction = "create" | "update" | "unchanged" | "conflict";
@@ -54,7 +55,7 @@ export function aboutEntity(entity: LocalEntity, error: unknown): unknown {
 export function decide(entity: LocalEntity, remote: RemoteState): PlanItem {
   const base = { kind: entity.kind, identifier: entity.identifier, file: entity.file };
   if (!remote.exists || remote.doc === undefined) return { ...base, action: "create" };
-  const { same, diff } = compareDocuments(entity.kind, entity.doc, remote.doc, entity.file);
+  const { same, diff } = compareDocuments(entity.kind, scopedDoc(entity), remote.doc, entity.file);
   if (!remote.owned) return same ? { ...base, action: "conflict" } : { ...base, action: "conflict", diff };
   return same ? { ...base, action: "unchanged" } : { ...base, action: "update", diff };
 }
@@ -76,14 +77,14 @@ export class NewParents {
 
   /** Call for every project or environment planned as a create. */
   add(a: EntityAddress): void {
-    if (a.kind === "project") this.scopes.add(`${a.org}/${a.identifier}`);
-    if (a.kind === "environment") this.scopes.add(`${a.org}/${a.project ?? ""}/${a.identifier}`);
+    if (a.kind === "project") this.scopes.add(`${a.org ?? ""}/${a.identifier}`);
+    if (a.kind === "environment") this.scopes.add(`${a.org ?? ""}/${a.project ?? ""}/${a.identifier}`);
   }
 
   /** True when the entity lives in something that does not exist yet. */
   contains(a: EntityAddress): boolean {
     if (a.kind === "project") return false;
-    if (this.scopes.has(`${a.org}/${a.project ?? ""}`)) return true;
-    return a.kind === "infrastructure" && this.scopes.has(`${a.org}/${a.project ?? ""}/${a.environment ?? ""}`);
+    if (a.project !== undefined && this.scopes.has(`${a.org ?? ""}/${a.project}`)) return true;
+    return a.kind === "infrastructure" && this.scopes.has(`${a.org ?? ""}/${a.project ?? ""}/${a.environment ?? ""}`);
   }
 }

@@ -10,13 +10,14 @@ import { isKitError, KitError } from "../errors.js";
 import type { HarnessClient } from "../harness/client.js";
 import { isDuplicate, writeRequest } from "../harness/entity-api.js";
 import type { LocalEntity } from "../plan/local-entities.js";
+import { scopedDoc } from "../plan/local-entities.js";
 import { withOwnership, yamlWithOwnership } from "../plan/ownership.js";
 import { fetchRemote } from "../plan/plan-entity.js";
 
 /** The request for `entity`, with the ownership tag added to what is sent (never to the file). */
 function request(method: "POST" | "PUT", entity: LocalEntity) {
   const yamlText = entity.file.endsWith(".json") ? "" : yamlWithOwnership(entity.kind, entity.text);
-  return writeRequest(method, entity, withOwnership(entity.kind, entity.doc), yamlText);
+  return writeRequest(method, entity, withOwnership(entity.kind, scopedDoc(entity)), yamlText);
 }
 
 export async function updateEntity(client: HarnessClient, entity: LocalEntity): Promise<void> {

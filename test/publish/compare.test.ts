@@ -29,9 +29,22 @@ pipeline: {identifier: "build", projectIdentifier: shop, orgIdentifier: 'default
   it("ignores fields the server adds and empty values it fills in", () => {
     const local = { connector: { identifier: "hub", name: "hub", type: "DockerRegistry", spec: { connectorType: "DockerConnector", dockerRegistryUrl: "https://r" } } };
     const remote = {
-      connector: { identifier: "hub", name: "hub", type: "DockerRegistry", description: "", tags: {}, accountIdentifier: "acc", spec: { dockerRegistryUrl: "https://r", delegateSelectors: [] } },
+      connector: {
+        identifier: "hub",
+        name: "hub",
+        type: "DockerRegistry",
+        description: "",
+        tags: {},
+        accountIdentifier: "acc",
+        spec: { dockerRegistryUrl: "https://r", delegateSelectors: [], executeOnDelegate: false, proxy: false },
+      },
     };
     expect(compareDocuments("connector", local, remote, "c.json").same).toBe(true);
+    const project = { project: { identifier: "shop", name: "Shop", modules: [] } };
+    const stored = { project: { identifier: "shop", name: "Shop", modules: ["CD", "CI", "CORE"], color: "#0063f7", orgIdentifier: "default" } };
+    // The project file has no orgIdentifier: it defaults to "default", so only that key differs.
+    expect(compareDocuments("project", project, stored, "p.json").diff).toContain("-  orgIdentifier: default");
+    expect(compareDocuments("project", { project: { ...project.project, orgIdentifier: "default" } }, stored, "p.json").same).toBe(true);
   });
 
   it("shows a real change as a small unified diff, Harness's side first", () => {
@@ -47,6 +60,9 @@ pipeline: {identifier: "build", projectIdentifier: shop, orgIdentifier: 'default
   it("counts a field removed locally, or one the server kept that the file lacks, as a change", () => {
     const remote = LOCAL.replace("  tags: {}\n", "  tags: {}\n  description: old words\n");
     expect(compareDocuments("pipeline", parse(LOCAL), parse(remote), "p.yaml").same).toBe(false);
+    const flagged = LOCAL.replace("  tags: {}\n", "  tags: {}\n  allowStageExecutions: true\n");
+    expect(compareDocuments("pipeline", parse(LOCAL), parse(flagged), "p.yaml").same).toBe(false);
+    expect(compareDocuments("pipeline", parse(flagged), parse(LOCAL), "p.yaml").same).toBe(false);
   });
 });
 

@@ -1,6 +1,7 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createHarnessClient } from "../../src/index.js";
 import type { Harness } from "./helpers.js";
 import { actions, leaks, pairs, SAMPLE_ENTITIES, setup } from "./helpers.js";
 
@@ -92,5 +93,33 @@ describe("publish against the emulator", () => {
 
   it("never lets the key into stdout, stderr or any file", () => {
     expect(leaks(h, outputs)).toEqual([]);
+  });
+});
+
+describe("a directory of org-level connectors (no project)", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await setup();
+  });
+  afterAll(async () => h.close());
+
+  it("creates them in the organization, not in some project, and finds them unchanged after", async () => {
+    const dir = path.join(h.root, "shared/connectors");
+    mkdirSync(dir, { recursive: true });
+    const hub = JSON.parse(readFileSync(path.join(h.root, ".harness/connectors/dockerhub.json"), "utf8")) as { connector: Record<string, unknown> };
+    delete hub.connector.projectIdentifier;
+    hub.connector.identifier = "org_hub";
+    hub.connector.name = "org hub";
+    writeFileSync(path.join(dir, "org_hub.json"), JSON.stringify(hub, null, 2));
+    const r = await h.run(["publish", "shared", "--json"]);
+    expect(r.stderr).toBe("");
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, results: [{ kind: "connector", identifier: "org_hub", action: "created" }] });
+    const client = createHarnessClient({ endpoint: h.emulator.url, account: h.emulator.account, apiKey: h.emulator.token });
+    const stored = (await client.send({ method: "GET", path: "/ng/api/connectors/org_hub", query: { orgIdentifier: "default" } })) as { connector: Record<string, unknown> };
+    await client.close();
+    expect(stored.connector.orgIdentifier).toBe("default");
+    expect(stored.connector.projectIdentifier).toBeUndefined();
+    expect(actions((await h.run(["plan", "shared", "--json"])).stdout, "plan")).toEqual(["unchanged"]);
+    expect((await h.run(["publish", "shared", "--rollback"])).stdout).toContain("1 deleted");
   });
 });
