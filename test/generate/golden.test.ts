@@ -8,6 +8,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { generate } from "../../src/index.js";
+import { kindFromPath, kindFromRootKey } from "../../src/layout.js";
 import { fixturesDir, normalise, readTree, tempDir } from "./helpers.js";
 
 const scenarios = readdirSync(fixturesDir).filter((name) => existsSync(path.join(fixturesDir, name, "scenario.yaml")));
@@ -47,6 +48,15 @@ describe("golden scenarios", () => {
         const expected = normalise(readTree(expectedDir));
         expect(Object.keys(actual)).toEqual(Object.keys(expected));
         for (const file of Object.keys(expected)) expect(actual[file], file).toBe(expected[file]);
+        // Every file parses and holds the entity its place in the layout promises.
+        for (const [file, text] of Object.entries(actual)) {
+          if (file === "harness-scaffold.json") continue;
+          const doc = (file.endsWith(".json") ? JSON.parse(text) : parse(text)) as Record<string, unknown>;
+          const kind = kindFromPath(file);
+          expect(kind, file).toBeDefined();
+          expect(kindFromRootKey(doc), file).toBe(kind);
+          if (kind === "pipeline") expect((doc.pipeline as { stages: unknown[] }).stages.length, file).toBeGreaterThan(0);
+        }
       } finally {
         done();
       }
