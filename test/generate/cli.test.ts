@@ -15,7 +15,7 @@ function scratch(): string {
 const SERVICE = ["--set", "name=payments-api", "--set", "gitUrl=https://github.com/acme/payments-api", "--set", "image=acme/payments-api"];
 const read = (cwd: string, file: string): string => readFileSync(path.join(cwd, file), "utf8");
 
-describe("harness-scaffold new", () => {
+describe("harness-scaffold new", { timeout: 60_000 }, () => {
   it("--yes renders the service into .harness, shows derived answers, exit 0", async () => {
     const cwd = scratch();
     const r = await runBin(["new", "service", "--yes", ...SERVICE], { cwd });

@@ -30,7 +30,7 @@ function terminal(args: string[], cwd: string) {
   const exited = new Promise<number>((resolve) => term.onExit(({ exitCode, signal }) => resolve(signal ? 128 + signal : exitCode)));
   const screen = (): string => raw.replace(ANSI, "");
   const waitFor = async (pattern: RegExp, from = 0): Promise<void> => {
-    for (let i = 0; i < 200; i++) {
+    for (let i = 0; i < 400; i++) {
       if (pattern.test(screen().slice(from))) return;
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -39,7 +39,8 @@ function terminal(args: string[], cwd: string) {
   return { term, screen, waitFor, exited };
 }
 
-describe("interactive prompts in a terminal", () => {
+// Spawning a terminal and loading plop is slow on a busy machine; give each run room.
+describe("interactive prompts in a terminal", { timeout: 90_000 }, () => {
   it("asks, refuses a bad identifier at the prompt, takes the derived default, writes the files", async () => {
     const { dir, done } = tempDir("hs-pty-");
     cleanup = done;

@@ -35,7 +35,7 @@ function run(args: string[], env: Record<string, string> = {}): Promise<{ code: 
   });
 }
 
-describe("plop", () => {
+describe("plop", { timeout: 60_000 }, () => {
   it("npx plop --plopfile dist/plopfile.js writes the same files as the CLI", async () => {
     const viaPlop = scratch();
     const r = await run(["--plopfile", "dist/plopfile.js", "--dest", viaPlop, "project", "Payments Platform", "payments"]);
