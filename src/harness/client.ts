@@ -98,7 +98,7 @@ export function createHarnessClient(options: HarnessClientOptions): HarnessClien
     else if (req.json !== undefined) [body, headers["content-type"]] = [JSON.stringify(req.json), "application/json"];
 
     for (let attempt = 1; ; attempt += 1) {
-      await limiter.acquire(userSignal);
+      const release = await limiter.acquire(userSignal);
       counts.requests += 1;
       if (attempt > 1) counts.retries += 1;
       const timeout = AbortSignal.timeout(policy.timeoutMs);
@@ -112,7 +112,9 @@ export function createHarnessClient(options: HarnessClientOptions): HarnessClien
         const header = (name: string): string | undefined => [res.headers[name]].flat()[0];
         [retryAfter, contentType] = [header("retry-after"), header("content-type")];
         text = await res.body.text();
+        release();
       } catch (error) {
+        release();
         if (userSignal.aborted) throw userSignal.reason;
         const code = timeout.aborted ? "TIMEOUT" : errorCodeOf(error);
         tally(code);

@@ -1,8 +1,10 @@
 /**
  * One client-side rate limit shared by every request of a run. Harness counts requests per API key
  * (1000 a minute documented), so the whole run, not each request, has to stay under it. The limit
- * is "at most N requests in any window of W": a sliding log of send times, strict even against a
- * server that counts in fixed windows. A 429 proves the server's limit is lower than ours (another
+ * is "at most N requests in any window of W", strict even against a server that counts arrivals
+ * in fixed or sliding windows: each request stays in the log until its answer is back, and then
+ * counts from that moment (its arrival at the server lies somewhere before), so network delay can
+ * never squeeze N + 1 arrivals into one of the server's windows. A 429 proves the server's limit is lower than ours (another
  * tool shares the key, or the limit changed), so on top of the window the limiter then spaces
  * requests out, more after each 429, and closes the gap again slowly as requests succeed.
  */
@@ -17,8 +19,10 @@ export interface RateLimit {
 /** 600 a minute: well below the documented 1000 per key, leaving room for the user's other tools. */
 export const DEFAULT_RATE_LIMIT: RateLimit = { requests: 600, windowMs: 60_000 };
 
-/** Requests leave a little later than we count them; this margin keeps the server's count honest. */
-const WINDOW_MARGIN = { ratio: 0.02, ms: 25 };
+/** Timers fire a millisecond or two early or late; this keeps a freed slot from being taken too soon. */
+const TIMER_MARGIN_MS = 5;
+/** How often a caller re-checks while every blocking request is still waiting for its answer. */
+const IN_FLIGHT_POLL_MS = 10;
 
 /** How the gap between requests reacts to 429s (multiplicative up, slow decay down). */
 export const THROTTLE = {
@@ -33,8 +37,11 @@ export const THROTTLE = {
 } as const;
 
 export interface RateLimiter {
-  /** Resolves when one more request may go out. FIFO across concurrent callers. */
-  acquire(signal?: AbortSignal): Promise<void>;
+  /**
+   * Resolves when one more request may go out (FIFO across concurrent callers), with the function
+   * to call once its answer is in (or it failed).
+   */
+  acquire(signal?: AbortSignal): Promise<() => void>;
   /** The server said 429: widen the gap between requests. */
   throttled(): void;
   /** A request went through: narrow the gap a little. */
@@ -63,24 +70,33 @@ export function parseRate(text: string): RateLimit {
 }
 
 export function createRateLimiter(limit: RateLimit = DEFAULT_RATE_LIMIT, clock: Clock = realClock): RateLimiter {
-  const window = limit.windowMs * (1 + WINDOW_MARGIN.ratio) + WINDOW_MARGIN.ms;
-  const sent: number[] = [];
+  const window = limit.windowMs + TIMER_MARGIN_MS;
+  /** One entry per request still counted: when it went out, and when its answer came (if it has). */
+  let log: { sentAt: number; doneAt?: number }[] = [];
   let gap = 0;
-  let queue: Promise<void> = Promise.resolve();
+  let queue: Promise<unknown> = Promise.resolve();
   const totals = { sent: 0, throttled: 0, waitedMs: 0 };
 
-  async function takeSlot(signal?: AbortSignal): Promise<void> {
+  async function takeSlot(signal?: AbortSignal): Promise<() => void> {
     for (;;) {
       signal?.throwIfAborted();
       const now = clock.now();
-      while (sent.length > 0 && (sent[0] as number) <= now - window) sent.shift();
-      // The window frees a slot when the send `requests` places back leaves it.
-      let wait = sent.length >= limit.requests ? (sent[sent.length - limit.requests] as number) + window - now : 0;
-      if (gap > 0 && sent.length > 0) wait = Math.max(wait, (sent.at(-1) as number) + gap - now);
+      log = log.filter((e) => e.doneAt === undefined || e.doneAt > now - window);
+      let wait = 0;
+      if (log.length >= limit.requests) {
+        // Slots free as finished requests leave the window; unfinished ones hold theirs.
+        const leaving = log.flatMap((e) => (e.doneAt === undefined ? [] : [e.doneAt + window - now])).sort((a, b) => a - b);
+        wait = leaving[log.length - limit.requests] ?? IN_FLIGHT_POLL_MS;
+      }
+      const last = log.at(-1);
+      if (gap > 0 && last !== undefined) wait = Math.max(wait, last.sentAt + gap - now);
       if (wait <= 0) {
-        sent.push(now);
+        const entry: { sentAt: number; doneAt?: number } = { sentAt: now };
+        log.push(entry);
         totals.sent += 1;
-        return;
+        return () => {
+          entry.doneAt ??= clock.now();
+        };
       }
       totals.waitedMs += wait;
       await clock.sleep(Math.ceil(wait), signal);

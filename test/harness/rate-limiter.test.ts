@@ -17,12 +17,27 @@ describe("rate limiter", () => {
     const clock = fakeClock();
     const limiter = createRateLimiter({ requests: 5, windowMs: 1000 }, clock);
     const times: number[] = [];
-    await Promise.all(Array.from({ length: 23 }, () => limiter.acquire().then(() => times.push(clock.now()))));
+    await Promise.all(Array.from({ length: 23 }, () => limiter.acquire().then((done) => (times.push(clock.now()), done()))));
     expect(times).toHaveLength(23);
     expect(busiestWindow(times, 1000)).toBe(5);
-    // 23 sends at 5 per second need a little over 4 seconds, not much more.
+    // 23 sends at 5 per second need a little over 4 seconds not much more.
     expect((times.at(-1) as number) - (times[0] as number)).toBeGreaterThan(4000);
     expect((times.at(-1) as number) - (times[0] as number)).toBeLessThan(4500);
+  });
+
+  it("holds a slot while its request waits for an answer, so arrivals never bunch up", async () => {
+    const clock = fakeClock();
+    const limiter = createRateLimiter({ requests: 2, windowMs: 1000 }, clock);
+    const first = await limiter.acquire();
+    const second = await limiter.acquire();
+    let third = false;
+    const waiting = limiter.acquire().then((done) => ((third = true), done));
+    await clock.sleep(3000);
+    expect(third).toBe(false);
+    first();
+    second();
+    await waiting;
+    expect(third).toBe(true);
   });
 
   it("spaces requests out after 429s, more after each, and closes the gap as requests succeed", async () => {
@@ -34,7 +49,7 @@ describe("rate limiter", () => {
     limiter.throttled();
     expect(limiter.stats().gapMs).toBe(200);
     const times: number[] = [];
-    for (let i = 0; i < 5; i += 1) await limiter.acquire().then(() => times.push(clock.now()));
+    for (let i = 0; i < 5; i += 1) await limiter.acquire().then((done) => (times.push(clock.now()), done()));
     expect(times.slice(1).map((t, i) => t - (times[i] as number))).toEqual([200, 200, 200, 200]);
     for (let i = 0; i < 200; i += 1) limiter.succeeded();
     expect(limiter.stats().gapMs).toBe(0);
