@@ -1,10 +1,10 @@
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cp, mkdtemp, readFile, readdir, stat, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadOfficialSchema, repairSchema } from "../../src/validate/official/index.js";
 import type { OfficialSchema } from "../../src/validate/official/index.js";
 import { repoRoot, sharedDir } from "../helpers/cli.js";
@@ -49,6 +49,8 @@ describe("loadOfficialSchema with Harness's v0 pipeline.json", () => {
     cacheDir = await mkdtemp(path.join(os.tmpdir(), "hs-official-"));
     first = await loadOfficialSchema(schemaPath, { cwd: repoRoot, cacheDir });
   }, COMPILE_TIMEOUT);
+  // ~30 MB of compiled code per cache directory.
+  afterAll(() => rm(cacheDir, { recursive: true, force: true }));
 
   it("repairs the published bundle and compiles it (the first time, not from the cache)", async () => {
     const bytes = await readFile(schemaPath);
@@ -112,10 +114,14 @@ describe("loadOfficialSchema with Harness's v0 pipeline.json", () => {
       const { js } = await validatorFiles(copy);
       const text = await readFile(js, "latin1");
       await writeFile(js, text.slice(0, text.length / 2), "latin1"); // as if the disk filled up mid-write
-      const rebuilt = await loadOfficialSchema(schemaPath, { cwd: repoRoot, cacheDir: copy });
-      expect(rebuilt.fromCache).toBe(false);
-      expect(rebuilt.validate(quickstartPipeline())).toEqual([]);
-      expect((await stat(js)).size).toBe(text.length);
+      try {
+        const rebuilt = await loadOfficialSchema(schemaPath, { cwd: repoRoot, cacheDir: copy });
+        expect(rebuilt.fromCache).toBe(false);
+        expect(rebuilt.validate(quickstartPipeline())).toEqual([]);
+        expect((await stat(js)).size).toBe(text.length);
+      } finally {
+        await rm(copy, { recursive: true, force: true });
+      }
     },
     COMPILE_TIMEOUT,
   );

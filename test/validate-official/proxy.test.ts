@@ -1,4 +1,4 @@
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import net from "node:net";
@@ -38,16 +38,25 @@ async function startProxy(): Promise<{ url: string; tunnels: string[]; close(): 
 
 describe("downloading the official schema through a proxy", () => {
   let origin: TestServer;
+  const cacheDirs: string[] = [];
+  const tempCache = async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "hs-official-proxy-"));
+    cacheDirs.push(dir);
+    return dir;
+  };
   beforeAll(async () => {
     // A tiny stand-in schema: what is under test here is the route, not the schema.
     origin = await serve((_req, res) => res.writeHead(200).end('{ "type": "object", "required": ["pipeline"] }'));
   });
-  afterAll(() => origin.close());
+  afterAll(async () => {
+    await origin.close();
+    await Promise.all(cacheDirs.map((dir) => rm(dir, { recursive: true, force: true })));
+  });
 
   it("goes through the proxy named by the caller's HTTP_PROXY, not around it", async () => {
     const proxy = await startProxy();
     try {
-      const cacheDir = await mkdtemp(path.join(os.tmpdir(), "hs-official-proxy-"));
+      const cacheDir = await tempCache();
       const schema = await loadOfficialSchema(`${origin.url}/tiny.json`, { cwd: cacheDir, cacheDir, env: { HTTP_PROXY: proxy.url } });
       expect(schema.validate({})).toMatchObject([{ keyword: "required" }]);
       expect(schema.validate({ pipeline: {} })).toEqual([]);
@@ -63,7 +72,7 @@ describe("downloading the official schema through a proxy", () => {
     const saved = process.env.HTTP_PROXY;
     process.env.HTTP_PROXY = proxy.url;
     try {
-      const cacheDir = await mkdtemp(path.join(os.tmpdir(), "hs-official-proxy-"));
+      const cacheDir = await tempCache();
       await loadOfficialSchema(`${origin.url}/direct.json`, { cwd: cacheDir, cacheDir, env: {} });
       expect(proxy.tunnels).toEqual([]);
       expect(origin.requests).toContain("GET /direct.json");

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -33,7 +33,10 @@ describe("loadOfficialSchema input errors", () => {
       else res.writeHead(200, { "content-type": "text/html" }).end("<html>sign in</html>");
     });
   });
-  afterAll(() => server.close());
+  afterAll(async () => {
+    await server.close();
+    await rm(dir, { recursive: true, force: true });
+  });
 
   it("names a missing file with its full path", async () => {
     const error = await failure("nope/pipeline.json", dir, cacheDir);
