@@ -58,8 +58,13 @@ function invalidFiles(errors: readonly Issue[]): KitError {
 export async function readValidated(options: ConnectOptions): Promise<{ dirs: readonly string[]; entities: LocalEntity[] }> {
   const dirs = options.dirs !== undefined && options.dirs.length > 0 ? options.dirs : [DEFAULT_OUT_DIR];
   await checkDirs(options.cwd, dirs);
-  const result = await validatePaths(dirs, { cwd: options.cwd, env: options.env, signal: options.signal });
-  const errors = result.issues.filter((i) => i.severity === "error");
+  // Each dir is validated on its own: services' folders may repeat the project and shared
+  // connectors; identical copies are merged when read, different ones are refused there.
+  const errors: Issue[] = [];
+  for (const dir of dirs) {
+    const result = await validatePaths([dir], { cwd: options.cwd, env: options.env, signal: options.signal });
+    errors.push(...result.issues.filter((i) => i.severity === "error"));
+  }
   if (errors.length > 0) throw invalidFiles(errors);
   return { dirs, entities: await loadLocalEntities(options.cwd, dirs) };
 }
