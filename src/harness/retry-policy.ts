@@ -43,9 +43,10 @@ export interface RetryPolicy {
 export const HARNESS_RETRY_POLICY: RetryPolicy = {
   maxAttempts: 6,
   retryStatuses: [429, 500, 502, 503, 504],
+  // Not ECONNREFUSED: nothing listening means a wrong address or a server that is down, which
+  // seconds of retrying rarely fix; the error says so at once and a rerun resumes.
   retryErrorCodes: [
     "ECONNRESET",
-    "ECONNREFUSED",
     "EPIPE",
     "ETIMEDOUT",
     "EAI_AGAIN",

@@ -69,14 +69,22 @@ describe("Harness client", () => {
     }
   });
 
-  it("re-sends a POST after a 429 or a refused connection: the server did nothing", async () => {
+  it("re-sends a POST after a 429 or a connect timeout: the server did nothing", async () => {
     const { pool, client } = mockClient();
     pool.intercept({ path: /projects/, method: "POST" }).reply(429, fixture("rate-limited-429.json"), { headers: json });
-    pool.intercept({ path: /projects/, method: "POST" }).replyWithError(networkFault("ECONNREFUSED"));
+    pool.intercept({ path: /projects/, method: "POST" }).replyWithError(networkFault("UND_ERR_CONNECT_TIMEOUT"));
     pool.intercept({ path: /projects/, method: "POST" }).reply(200, envelope(PROJECT), { headers: json });
     expect(await client.send({ method: "POST", path: "/ng/api/projects", json: PROJECT })).toEqual(PROJECT);
     expect(client.stats().requests).toBe(3);
     expect(client.stats().limiter.throttled).toBe(1);
+  });
+
+  it("fails at once when nothing listens, saying so", async () => {
+    const { pool, client } = mockClient();
+    pool.intercept({ path: /shop/, method: "GET" }).replyWithError(networkFault("ECONNREFUSED"));
+    const error = await failure(() => client.send({ method: "GET", path: "/ng/api/projects/shop" }));
+    expect(error.message).toBe("[GET] https://app.harness.io/ng/api/projects/shop: connection refused (nothing listening there) (ECONNREFUSED)");
+    expect(client.stats().requests).toBe(1);
   });
 
   it("gives up after maxAttempts with the last answer", async () => {

@@ -84,7 +84,8 @@ describe("retry policy", () => {
     expect(mayRetry(p, "POST", { status: 429 })).toBe(true);
     expect(mayRetry(p, "POST", { status: 503 })).toBe(false);
     expect(mayRetry(p, "POST", { errorCode: "ECONNRESET" })).toBe(false);
-    expect(mayRetry(p, "POST", { errorCode: "ECONNREFUSED" })).toBe(true);
+    expect(mayRetry(p, "POST", { errorCode: "UND_ERR_CONNECT_TIMEOUT" })).toBe(true);
+    expect(mayRetry(p, "GET", { errorCode: "ECONNREFUSED" })).toBe(false);
     expect(mayRetry(p, "PUT", { errorCode: "TIMEOUT" })).toBe(true);
     expect(mayRetry(p, "GET", { status: 404 })).toBe(false);
   });
