@@ -1,12 +1,13 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { resolveConnection } from "../../src/harness/credentials.js";
 import { parseEndpoint, resolveEndpoint } from "../../src/harness/endpoint.js";
 import { failure, KEY } from "./mock.js";
 
 const cwd = mkdtempSync(path.join(tmpdir(), "hs-cred-"));
+afterAll(() => rmSync(cwd, { recursive: true, force: true }));
 
 describe("credentials", () => {
   it("takes the key from HARNESS_PLATFORM_API_KEY first, then HARNESS_API_KEY, and the account from the token", async () => {

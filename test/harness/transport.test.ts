@@ -4,7 +4,7 @@
  * which Node reads at start-up, so that check runs in a child process.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { Server } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
@@ -105,6 +105,7 @@ await c.close();`;
       expect(refused).toContain("NODE_EXTRA_CA_CERTS");
     } finally {
       server.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   }, 30_000);
 });

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -23,5 +23,6 @@ describe.skipIf(!existsSync(binPath))("demo (npm start)", () => {
     // The journal lives with the demo's files, not in the user's home.
     expect(readdirSync(home)).toEqual([]);
     expect(r.stdout).not.toMatch(/pat\.[\w-]+\.[\w-]+\.[\w-]+/);
+    for (const dir of [home, tmp]) rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 });

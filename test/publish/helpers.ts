@@ -3,7 +3,7 @@
  * 127.0.0.1:0 with a request log, and the CLI run in-process with only the environment a user
  * would set. `leaks` scans everything a run produced for the key's secret part.
  */
-import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { generate, SAMPLE_SERVICE_ANSWERS, startEmulator } from "../../src/index.js";
@@ -47,7 +47,10 @@ export async function setup(emulatorOptions: EmulatorOptions = {}): Promise<Harn
     stateDir,
     run: (args, extraEnv = {}) => runInProcess([...args, "--endpoint", emulator.url], { cwd: root, env: { ...env, ...extraEnv } }),
     options: () => ({ cwd: root, env, endpoint: emulator.url }),
-    close: () => emulator.close(),
+    close: async () => {
+      await emulator.close();
+      rmSync(root, { recursive: true, force: true });
+    },
   };
 }
 
