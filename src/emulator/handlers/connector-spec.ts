@@ -6,16 +6,6 @@ import { isObject } from "../fields.js";
 import type { FieldChecker, Json } from "../fields.js";
 import { invalidRequest } from "../route.js";
 
-export const CONNECTOR_TYPES: readonly string[] = [
-  "K8sCluster", "Git", "Splunk", "AppDynamics", "Prometheus", "Dynatrace", "Vault", "AzureKeyVault", "DockerRegistry",
-  "Local", "AwsKms", "GcpKms", "AwsSecretManager", "Gcp", "Aws", "Azure", "Artifactory", "Jira", "Nexus", "Github",
-  "Gitlab", "Bitbucket", "Codecommit", "CEAws", "CEAzure", "GcpCloudCost", "CEK8sCluster", "HttpHelmRepo", "NewRelic",
-  "Datadog", "SumoLogic", "PagerDuty", "CustomHealth", "ServiceNow", "ErrorTracking", "Pdc", "AzureRepo", "Jenkins",
-  "OciHelmRepo", "CustomSecretManager", "ElasticSearch", "GcpSecretManager", "AzureArtifacts", "Tas", "Spot", "Bamboo",
-  "TerraformCloud", "SignalFX", "Harness", "Rancher", "JDBC", "Zoom", "MsTeams", "Confluence", "Slack", "Salesforce",
-  "LangSmith", "MLFlow", "OpsGenie", "GithubMcp", "Mcp", "OpenAI", "Anthropic", "GoogleChat", "XMatters",
-];
-
 /** Checks `spec` for the connector `type`; adds field errors to `check`, throws for rule errors. */
 export function checkSpec(type: string, spec: Json, check: FieldChecker): void {
   const nested = (obj: Json, field: string, at: string): Json | undefined => {

@@ -13,7 +13,8 @@ import { enforceOnJson } from "../kit-rules.js";
 import { bodyScope, queryScope, requireParents } from "../scope.js";
 import type { EntityRecord, Scope } from "../store.js";
 import { compact, matchesSearch, newRecord, objectBody, updatedRecord } from "./common.js";
-import { checkSpec, CONNECTOR_TYPES } from "./connector-spec.js";
+import { CONNECTOR_TYPES } from "../../rules/connector-types.js";
+import { checkSpec } from "./connector-spec.js";
 
 const address = (scope: Scope, identifier: string) => ({ kind: "connector" as const, ...scope, identifier });
 

@@ -3,18 +3,9 @@
  * may contain `$` here, unlike in YAML entities.
  */
 import { closed, connectorIdentifier, description, identifier, name, tags, text, typedSpec, type Schema } from "./common.js";
+import { CONNECTOR_TYPES } from "../../rules/connector-types.js";
 import { CONNECTOR_SPECS } from "./connector-specs.js";
 
-/** Connector types the live Harness schema lists (2026-05). */
-export const CONNECTOR_TYPES: readonly string[] = [
-  "K8sCluster", "Git", "Splunk", "AppDynamics", "Prometheus", "Dynatrace", "Vault", "AzureKeyVault", "DockerRegistry",
-  "Local", "AwsKms", "GcpKms", "AwsSecretManager", "Gcp", "Aws", "Azure", "Artifactory", "Jira", "Nexus", "Github",
-  "Gitlab", "Bitbucket", "Codecommit", "CEAws", "CEAzure", "GcpCloudCost", "CEK8sCluster", "HttpHelmRepo", "NewRelic",
-  "Datadog", "SumoLogic", "PagerDuty", "CustomHealth", "ServiceNow", "ErrorTracking", "Pdc", "AzureRepo", "Jenkins",
-  "OciHelmRepo", "CustomSecretManager", "ElasticSearch", "GcpSecretManager", "AzureArtifacts", "Tas", "Spot", "Bamboo",
-  "TerraformCloud", "SignalFX", "Harness", "Rancher", "JDBC", "Zoom", "MsTeams", "Confluence", "Slack", "Salesforce",
-  "LangSmith", "MLFlow", "OpsGenie", "GithubMcp", "Mcp", "OpenAI", "Anthropic", "GoogleChat", "XMatters",
-];
 
 export const connectorSchema: Schema = closed(
   {
