@@ -4,13 +4,25 @@
  * Templates may print values only through the quoting helpers; `checkTemplateOutputs` refuses a
  * template that prints a bare `{{value}}`, so an answer can never reach a file unquoted.
  */
-import Handlebars from "handlebars";
+import { createRequire } from "node:module";
+import { loadPrecompiled } from "../util/load-precompiled.js";
 import { jsonLiteral, yamlInline } from "./quote.js";
+
+const require = createRequire(import.meta.url);
 
 /** Helpers whose output is safe to print: they quote for the target format. */
 const OUTPUT_HELPERS = new Set(["json", "yaml"]);
 
-const engine = Handlebars.create();
+/**
+ * Running a template needs only Handlebars' runtime. Its compiler (with source-map) is loaded only
+ * for a template that was not precompiled at build time: a `--templates` override, or any
+ * template when running from the TS sources.
+ */
+const runtime = require("handlebars/runtime") as typeof Handlebars;
+let compilerModule: typeof Handlebars | undefined;
+const compiler = (): typeof Handlebars => (compilerModule ??= require("handlebars") as typeof Handlebars);
+
+const engine = runtime.create();
 engine.registerHelper("json", (value: unknown, options: Handlebars.HelperOptions) => jsonLiteral(defined(value, options)));
 engine.registerHelper("yaml", (value: unknown, options: Handlebars.HelperOptions) => yamlInline(defined(value, options)));
 engine.registerHelper("eq", (a: unknown, b: unknown) => a === b);
@@ -41,7 +53,7 @@ type Node = hbs.AST.Node & { loc?: hbs.AST.SourceLocation };
 
 /** Finds every place a template prints something without a quoting helper. */
 export function checkTemplateOutputs(text: string): TemplateProblem[] {
-  return findUnquotedOutputs(engine.parse(text));
+  return findUnquotedOutputs(compiler().parse(text));
 }
 
 function findUnquotedOutputs(program: hbs.AST.Program): TemplateProblem[] {
@@ -81,15 +93,65 @@ export interface CompiledTemplate {
 
 const compiled = new Map<string, CompiledTemplate>();
 
+/** Strict, so a misspelt block variable is an error. The same for build time and run time. */
+const COMPILE_OPTIONS = { noEscape: true, strict: true } as const;
+
+/** A template as the build stores it: its outputs checked, its code as JavaScript source. */
+export interface PrecompiledTemplate {
+  text: string;
+  problems: TemplateProblem[];
+  /** Handlebars' template spec, an object literal in JavaScript source. */
+  spec: string;
+}
+
+/** Parses once, checks the outputs and turns the same AST into JavaScript source. */
+export function precompileTemplate(text: string): PrecompiledTemplate {
+  const ast = compiler().parse(text);
+  return { text, problems: findUnquotedOutputs(ast), spec: compiler().precompile(ast, COMPILE_OPTIONS) as unknown as string };
+}
+
 /**
- * Parses once, checks the outputs, compiles the same AST (strict, so a misspelt block variable is
- * an error). Cached by text: the service bootstrap renders some templates several times.
+ * Compiles a template now. It is compiled to source and evaluated, exactly the code the build
+ * stores for the built-in templates, so both paths run the same functions. As with
+ * Handlebars.compile, code is made on the first render.
+ */
+export function compileTemplateLive(text: string): CompiledTemplate {
+  const ast = compiler().parse(text);
+  let template: HandlebarsTemplateDelegate | undefined;
+  const render = (data: object): string => {
+    template ??= engine.template(evaluateSpec(compiler().precompile(ast, COMPILE_OPTIONS) as unknown as string));
+    return template(data);
+  };
+  return { problems: findUnquotedOutputs(ast), render };
+}
+
+function evaluateSpec(spec: string): TemplateSpecification {
+  // The spec is Handlebars' own output for a template's text: code the kit made, not input.
+  return new Function(`return ${spec};`)() as TemplateSpecification;
+}
+
+let builtIn: ReadonlyMap<string, CompiledTemplate> | undefined;
+
+/**
+ * The templates the build precompiled, by text (see src/precompile.ts), ready to run; empty when
+ * there are none. `dir` is for tests that load another build's.
+ */
+export function precompiledTemplates(dir?: string): ReadonlyMap<string, CompiledTemplate> {
+  const stored = (loadPrecompiled(PRECOMPILED_TEMPLATES, {}, dir)?.value ?? []) as ReadonlyArray<Omit<PrecompiledTemplate, "spec"> & { spec: TemplateSpecification }>;
+  return new Map(stored.map((t) => [t.text, { problems: t.problems, render: engine.template(t.spec) }]));
+}
+
+export const PRECOMPILED_TEMPLATES = "templates";
+
+/**
+ * The compiled form of a template's text: precompiled when the build stored this exact text,
+ * else compiled now. Cached by text: the service bootstrap renders some templates several times.
  */
 export function compileTemplate(text: string): CompiledTemplate {
   let entry = compiled.get(text);
   if (entry === undefined) {
-    const ast = engine.parse(text);
-    entry = { problems: findUnquotedOutputs(ast), render: engine.compile(ast, { noEscape: true, strict: true }) };
+    builtIn ??= precompiledTemplates();
+    entry = builtIn.get(text) ?? compileTemplateLive(text);
     compiled.set(text, entry);
   }
   return entry;
