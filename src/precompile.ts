@@ -4,31 +4,30 @@
  * run loads them instead of compiling. Each script is then run once and every generated function
  * called, and V8's code cache saved with all of them compiled.
  */
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { randomUUID } from "node:crypto";
+import { mkdir, rename, writeFile } from "node:fs/promises";
 import { PRECOMPILED_VALIDATORS, type KitValidate } from "./validate/compile.js";
 import { KIT_FORMATS } from "./validate/kit-formats.js";
 import { precompiledValidatorsCode } from "./validate/precompile.js";
 import { PRECOMPILED_TEMPLATES } from "./render/handlebars.js";
 import { precompiledTemplatesCode } from "./render/precompile.js";
-import { loadPrecompiled, PRECOMPILED_DIR, precompiledFile } from "./util/load-precompiled.js";
+import { codeCacheFile, loadPrecompiled, PRECOMPILED_DIR, precompiledFile } from "./util/load-precompiled.js";
 
 // From the TS sources PRECOMPILED_DIR is a folder beside src/ that nothing reads.
 if (!import.meta.url.endsWith(".js")) throw new Error("precompile runs on the built files (node dist/src/precompile.js)");
 
 async function replace(file: string, data: string | Uint8Array): Promise<void> {
-  const temp = `${file}.${Date.now()}.tmp`;
+  const temp = `${file}.${randomUUID()}.tmp`;
   await writeFile(temp, data);
   await rename(temp, file);
 }
 
 async function store(name: string, code: string, provided: object, warmUp: (value: unknown) => void): Promise<void> {
   await replace(precompiledFile(PRECOMPILED_DIR, name, ".js"), code);
-  // The previous build's cache belongs to the previous code.
-  await rm(precompiledFile(PRECOMPILED_DIR, name, ".v8"), { force: true });
   const loaded = loadPrecompiled(name, provided);
   if (loaded === undefined) throw new Error(`precompile: the generated ${name} script does not run`);
   warmUp(loaded.value);
-  await replace(precompiledFile(PRECOMPILED_DIR, name, ".v8"), loaded.script.createCachedData());
+  await replace(precompiledFile(PRECOMPILED_DIR, name, ".v8"), codeCacheFile(code, loaded.script.createCachedData()));
 }
 
 await mkdir(PRECOMPILED_DIR, { recursive: true });

@@ -5,12 +5,14 @@
  * Layout of `dist/precompiled/`:
  *   `<name>.js` — one function expression, `(function (require, provided) { … return value; })`;
  *   `<name>.v8` — V8's code cache for it, made after the build ran every function once, so a run
- *                 skips compiling the (large) generated functions too. V8 refuses a cache from
- *                 another Node version, and the code then compiles as usual.
+ *                 skips compiling the (large) generated functions too; it starts with the SHA-256
+ *                 of the code it belongs to (V8 itself only compares lengths). V8 refuses a cache
+ *                 from another Node version, and the code then compiles as usual.
  *
  * The folder is found relative to this module: from dist/src/util/ it is dist/precompiled/; from
  * the TS sources (tests, tsx) it does not exist, so they always compile live.
  */
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -40,12 +42,7 @@ export function loadPrecompiled(name: string, provided: object, dir: string = PR
   } catch {
     return undefined;
   }
-  let cachedData: Buffer | undefined;
-  try {
-    cachedData = readFileSync(precompiledFile(dir, name, ".v8"));
-  } catch {
-    cachedData = undefined;
-  }
+  const cachedData = codeCacheFor(code, precompiledFile(dir, name, ".v8"));
   try {
     const script = new vm.Script(code, { filename: file, cachedData });
     const factory = script.runInThisContext() as (require: NodeJS.Require, provided: object) => unknown;
@@ -54,4 +51,24 @@ export function loadPrecompiled(name: string, provided: object, dir: string = PR
   } catch {
     return undefined;
   }
+}
+
+const digest = (code: string): Buffer => createHash("sha256").update(code).digest();
+const DIGEST_BYTES = 32;
+
+/** The file's contents for `<name>.v8`: V8's cache after the digest of the code it was made from. */
+export function codeCacheFile(code: string, cache: Buffer): Buffer {
+  return Buffer.concat([digest(code), cache]);
+}
+
+/** The cache saved for exactly this code, else undefined (none, or made for other code). */
+function codeCacheFor(code: string, file: string): Buffer | undefined {
+  let stored: Buffer;
+  try {
+    stored = readFileSync(file);
+  } catch {
+    return undefined;
+  }
+  if (stored.length <= DIGEST_BYTES || !stored.subarray(0, DIGEST_BYTES).equals(digest(code))) return undefined;
+  return stored.subarray(DIGEST_BYTES);
 }
