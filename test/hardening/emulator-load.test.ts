@@ -1,8 +1,8 @@
 /**
  * The emulator under load: 8 clients × 500 mixed operations (create, read, update, delete of
- * services and pipelines) at once lose nothing and duplicate nothing, in memory and after a
- * restart from --state; and a --state file survives a SIGKILL in the middle of that load with
- * everything acknowledged in it. (test/emulator covers 8 × 100 creates and one kill during
+ * services and pipelines) at once lose nothing and duplicate nothing; and a --state file survives
+ * a SIGKILL in the middle of that load (run against the built binary) with everything
+ * acknowledged in it. (test/emulator covers 8 × 100 creates and one kill during
  * creates; this is the full-size mixed version.)
  */
 import { rmSync } from "node:fs";
@@ -35,27 +35,19 @@ function merged(reports: readonly ClientReport[]): { model: Map<string, string>;
 }
 
 describe("emulator under load", () => {
-  it(`${CLIENTS} clients × ${OPERATIONS} mixed operations: nothing lost, nothing doubled, also after a restart`, async () => {
-    const stateFile = path.join(dir, "load.json");
-    const first = await startEmulator({ host: "127.0.0.1", port: 0, stateFile });
-    let reports: ClientReport[];
+  it(`${CLIENTS} clients × ${OPERATIONS} mixed operations: nothing lost, nothing doubled`, async () => {
+    const e = await startEmulator({ host: "127.0.0.1", port: 0 });
     try {
-      await createLoadProject(first);
-      reports = await Promise.all(Array.from({ length: CLIENTS }, (_, c) => runClient(first, c, OPERATIONS, 42)));
+      await createLoadProject(e);
+      const reports = await Promise.all(Array.from({ length: CLIENTS }, (_, c) => runClient(e, c, OPERATIONS, 42)));
       expect(reports.flatMap((r) => r.problems)).toEqual([]);
       expect(reports.reduce((n, r) => n + r.acknowledged, 0)).toBe(CLIENTS * OPERATIONS);
       const { model, uncertain } = merged(reports);
       expect(uncertain.size).toBe(0);
       expect(model.size).toBeGreaterThan(CLIENTS * 50);
-      expect(await readBack(first)).toEqual(model);
+      expect(await readBack(e)).toEqual(model);
     } finally {
-      await first.close();
-    }
-    const again = await startEmulator({ host: "127.0.0.1", port: 0, stateFile, account: first.account, token: first.token });
-    try {
-      expect(await readBack(again)).toEqual(merged(reports).model);
-    } finally {
-      await again.close();
+      await e.close();
     }
   }, 90_000);
 
