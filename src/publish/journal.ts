@@ -4,9 +4,13 @@
  * endpoint + account + set of dirs. A run that fails is resumed by the next publish (same record),
  * so `publish --rollback` deletes what the last run (including its resumptions) created, and
  * nothing else. The file holds addresses only: no key, no entity bodies.
+ *
+ * It is an append-only log of JSON lines (a header, then one event per line), so recording a
+ * create costs one small append however many entities came before; a new run compacts it.
+ * A torn last line (a crash mid-append) is ignored when the log is read back.
  */
 import { createHash, randomUUID } from "node:crypto";
-import { mkdir, readFile, realpath, rename, writeFile } from "node:fs/promises";
+import { appendFile, mkdir, readFile, realpath, rename, writeFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import path from "node:path";
 import type { EntityAddress } from "../harness/entity-api.js";
@@ -46,7 +50,45 @@ export async function journalFile(stateDir: string, endpoint: string, account: s
   const absolute = await Promise.all(dirs.map((d) => realpath(d).catch(() => path.resolve(d))));
   const sorted = [...new Set(absolute)].sort();
   const id = createHash("sha256").update([endpoint, account, ...sorted].join("\n")).digest("hex").slice(0, 16);
-  return { file: path.join(stateDir, `journal-${id}.json`), dirs: sorted };
+  return { file: path.join(stateDir, `journal-${id}.jsonl`), dirs: sorted };
+}
+
+type Event =
+  | { op: "begin"; at: string }
+  | { op: "resume" }
+  | ({ op: "created" } & JournalEntry)
+  | ({ op: "forget" } & EntityAddress)
+  | { op: "finish"; ok: boolean; at: string }
+  | { op: "rolledBack"; at: string };
+
+const sameAddress = (a: EntityAddress, b: EntityAddress): boolean =>
+  a.kind === b.kind && a.identifier === b.identifier && a.org === b.org && a.project === b.project && a.environment === b.environment;
+
+/** Folds one logged event into the journal's state. */
+function apply(data: JournalData, event: Event): void {
+  const run = data.lastRun;
+  switch (event.op) {
+    case "begin":
+      data.lastRun = { startedAt: event.at, ok: false, created: [] };
+      return;
+    case "resume":
+      if (run) delete run.finishedAt;
+      return;
+    case "created": {
+      const { op: _op, ...entry } = event;
+      run?.created.push(entry);
+      return;
+    }
+    case "forget":
+      if (run) run.created = run.created.filter((e) => !sameAddress(e, event));
+      return;
+    case "finish":
+      if (run) Object.assign(run, { ok: event.ok, finishedAt: event.at });
+      return;
+    case "rolledBack":
+      if (run) run.rolledBackAt = event.at;
+      return;
+  }
 }
 
 export class Journal {
@@ -55,68 +97,90 @@ export class Journal {
   private constructor(
     readonly file: string,
     private data: JournalData,
+    /** The log ends in a torn line: the next append must start on a line of its own. */
+    private torn = false,
   ) {}
 
   static async open(file: string, meta: Omit<JournalData, "version" | "lastRun">): Promise<Journal> {
-    let data: JournalData = { version: 1, ...meta };
+    const data: JournalData = { version: 1, ...meta };
+    let text = "";
     try {
-      const parsed = JSON.parse(await readFile(file, "utf8")) as JournalData;
-      if (parsed.version === 1) data = { ...parsed, ...meta };
+      text = await readFile(file, "utf8");
     } catch {
-      // No journal yet (or an unreadable one): start afresh.
+      // No journal yet: start afresh.
     }
-    return new Journal(file, data);
+    const [first, ...events] = text.split("\n").map(parseLine);
+    if ((first as { journal?: unknown } | undefined)?.journal === 1) {
+      for (const event of events) if (event !== undefined) apply(data, event as Event);
+    }
+    return new Journal(file, data, text !== "" && !text.endsWith("\n"));
   }
 
   get lastRun(): RunRecord | undefined {
     return this.data.lastRun;
   }
 
-  /** Starts a run, or resumes the last one if it did not finish. */
+  /** Starts a run (compacting the log to just this run), or resumes the last one if it did not finish. */
   async begin(now = new Date()): Promise<{ resumed: boolean }> {
     const last = this.data.lastRun;
     const resumed = last !== undefined && !last.ok && last.rolledBackAt === undefined;
-    if (!resumed) this.data.lastRun = { startedAt: now.toISOString(), ok: false, created: [] };
-    else delete last.finishedAt;
-    await this.save();
+    if (resumed) {
+      await this.append({ op: "resume" });
+    } else {
+      const begin: Event = { op: "begin", at: now.toISOString() };
+      apply(this.data, begin);
+      const { endpoint, account, dirs } = this.data;
+      await this.rewrite([{ journal: 1, endpoint, account, dirs }, begin]);
+    }
     return { resumed };
   }
 
-  async created(address: EntityAddress, now = new Date()): Promise<void> {
+  created(address: EntityAddress, now = new Date()): Promise<void> {
     const { kind, identifier, org, project, environment } = address;
-    this.data.lastRun?.created.push({ kind, identifier, org, project, environment, createdAt: now.toISOString() });
-    await this.save();
+    return this.append({ op: "created", kind, identifier, org, project, environment, createdAt: now.toISOString() });
   }
 
-  async finish(ok: boolean, now = new Date()): Promise<void> {
-    if (this.data.lastRun) Object.assign(this.data.lastRun, { ok, finishedAt: now.toISOString() });
-    await this.save();
+  finish(ok: boolean, now = new Date()): Promise<void> {
+    return this.append({ op: "finish", ok, at: now.toISOString() });
   }
 
   /** Rollback bookkeeping: forget an entry once it is deleted (or gone). */
-  async forget(address: EntityAddress): Promise<void> {
-    const run = this.data.lastRun;
-    if (run === undefined) return;
-    run.created = run.created.filter(
-      (e) => !(e.kind === address.kind && e.identifier === address.identifier && e.org === address.org && e.project === address.project && e.environment === address.environment),
-    );
-    await this.save();
+  forget(address: EntityAddress): Promise<void> {
+    const { kind, identifier, org, project, environment } = address;
+    return this.append({ op: "forget", kind, identifier, org, project, environment });
   }
 
-  async rolledBack(now = new Date()): Promise<void> {
-    if (this.data.lastRun) this.data.lastRun.rolledBackAt = now.toISOString();
-    await this.save();
+  rolledBack(now = new Date()): Promise<void> {
+    return this.append({ op: "rolledBack", at: now.toISOString() });
   }
 
-  /** Writes are queued and atomic (temp file + rename), so a crash never leaves half a journal. */
-  private save(): Promise<void> {
-    const snapshot = `${JSON.stringify(this.data, null, 2)}\n`;
+  /** Applies an event in memory and queues its line; writes happen one at a time, in order. */
+  private append(event: Event): Promise<void> {
+    apply(this.data, event);
+    const line = `${this.torn ? "\n" : ""}${JSON.stringify(event)}\n`;
+    this.torn = false;
+    this.writes = this.writes.then(() => appendFile(this.file, line, { mode: 0o600 }));
+    return this.writes;
+  }
+
+  /** Replaces the whole log atomically (temp file + rename): a crash leaves the old log or the new one. */
+  private rewrite(records: readonly unknown[]): Promise<void> {
+    const text = records.map((r) => `${JSON.stringify(r)}\n`).join("");
+    this.torn = false;
     this.writes = this.writes.then(async () => {
       await mkdir(path.dirname(this.file), { recursive: true, mode: 0o700 });
       const temp = `${this.file}.${randomUUID().slice(0, 8)}.tmp`;
-      await writeFile(temp, snapshot, { mode: 0o600 });
+      await writeFile(temp, text, { mode: 0o600 });
       await rename(temp, this.file);
     });
     return this.writes;
+  }
+}
+
+function parseLine(line: string): unknown {
+  try {
+    return line.trim() === "" ? undefined : JSON.parse(line);
+  } catch {
+    return undefined;
   }
 }
