@@ -42,30 +42,25 @@ export function checkName(value: string): RuleProblem | undefined {
   return undefined;
 }
 
-/** One sentence for a rule problem, worded as Harness would, so users recognise it. */
+/** One sentence for an identifier problem, worded as Harness would, so users recognise it. */
 export function describeIdentifierProblem(what: string, value: string, problem: RuleProblem): string {
-  switch (problem.rule) {
-    case "empty":
-      return `${what} cannot be empty`;
-    case "too-long":
-      return `${what} "${truncate(value)}" is ${value.length} characters; the limit is ${problem.max}`;
-    case "pattern":
-      return `${what} "${truncate(value)}" may only contain letters, digits and _, and must not start with a digit`;
-    case "reserved":
-      return `${what} "${value}" is a keyword, so cannot be used`;
-  }
+  return describeProblem(what, value, problem, "may only contain letters, digits and _, and must not start with a digit");
 }
 
 export function describeNameProblem(what: string, value: string, problem: RuleProblem): string {
+  return describeProblem(what, value, problem, 'may only contain letters, digits, spaces, "-", "_" and "."');
+}
+
+function describeProblem(what: string, value: string, problem: RuleProblem, allowed: string): string {
   switch (problem.rule) {
     case "empty":
       return `${what} cannot be empty`;
     case "too-long":
       return `${what} "${truncate(value)}" is ${value.length} characters; the limit is ${problem.max}`;
     case "pattern":
-      return `${what} "${truncate(value)}" may only contain letters, digits, spaces, "-", "_" and "."`;
+      return `${what} "${truncate(value)}" ${allowed}`;
     case "reserved":
-      return `${what} "${value}" is reserved`;
+      return `${what} "${value}" is a keyword, so cannot be used`;
   }
 }
 
