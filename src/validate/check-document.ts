@@ -8,6 +8,7 @@ import { kitValidator } from "./compile.js";
 import { reduceErrors } from "./reduce.js";
 import { connectorRules } from "./rules/connector-rules.js";
 import type { DocumentRule, RuleContext } from "./rules/context.js";
+import { stepNotAllowedInStage } from "./rules/step-not-allowed-in-stage.js";
 import { timeouts } from "./rules/timeouts.js";
 import { uniqueIdentifiers } from "./rules/unique-identifiers.js";
 import { locate, spanOfOffsets } from "./source/locate.js";
@@ -15,7 +16,7 @@ import { parseSource, type ParsedSource } from "./source/parse.js";
 import type { Issue, PointerIssue } from "./types.js";
 
 const RULES: Readonly<Partial<Record<EntityKind, readonly DocumentRule[]>>> = {
-  pipeline: [uniqueIdentifiers, timeouts],
+  pipeline: [uniqueIdentifiers, timeouts, stepNotAllowedInStage],
   connector: [connectorRules],
 };
 

@@ -46,6 +46,7 @@ export const ISSUE_CODES: Readonly<Record<string, string>> = {
   // Layer 3: rules
   "duplicate-identifier": "two stages, or two steps of one list, share an identifier",
   "duplicate-entity": "two files define the same entity",
+  "step-not-allowed-in-stage": "a step type the stage's type does not run (a CD step in a CI stage, ...)",
   "timeout-syntax": "a timeout or duration Harness cannot read",
   "ref-not-found": "a reference to an entity or secret not in the validated files: it must exist in Harness",
   "scope-mismatch": "an org or project identifier that differs from the project file's",

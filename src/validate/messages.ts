@@ -53,6 +53,7 @@ export const words = {
   duplicateIdentifier: (what: string, id: string, firstLine: number | undefined) =>
     `${what} identifier "${id}" is already used${firstLine === undefined ? "" : ` on line ${firstLine}`}; identifiers must be unique in their scope`,
   duplicateEntity: (what: string, id: string, other: string) => `${what} "${id}" is also defined in ${other}`,
+  stepNotInStage: (stepType: string, stageType: string) => `step type "${stepType}" cannot be used in a ${stageType} stage`,
   badTimeout: (label: string, value: string) =>
     `${label} "${value}" is not a duration: write it like 10s, 10m, 1h30m or 1d (or <+input>)`,
   refNotFound: (what: string, id: string) => `${what} "${id}" not found locally, must exist in Harness`,

@@ -84,14 +84,17 @@ describe("harness-scaffold validate", () => {
   it(
     "adds Harness's official schema with --official-schema, and reports only what the kit's own checks missed",
     async () => {
-      // A CD step in a Custom stage: the kit's schema allows any known step type, Harness's does not.
+      // A JiraApproval without its connector: the kit takes any spec for that step type, Harness's schema does not.
+      // A CD step in a Custom stage: both see it; only the kit's issue is reported.
+      await cp(path.join(fixtures, "official-only/jira-approval-no-connector.yaml"), path.join(dir, ".harness/pipelines/jira.yaml"));
       await cp(path.join(fixtures, "official-only/cd-step-in-custom-stage.yaml"), path.join(dir, ".harness/pipelines/canary.yaml"));
       const env = { XDG_CACHE_HOME: path.join(os.tmpdir(), "hs-validate-test-cache") };
       const schema = path.join(sharedDir, "reference/harness-schema/v0/pipeline.json");
       const { code, stdout } = await runInProcess(["validate", "--official-schema", schema, "--format", "json"], { cwd: dir, env });
       const parsed = JSON.parse(stdout) as { issues: { file: string; line: number; code: string; severity: string }[] };
       expect(parsed.issues.filter((i) => i.severity === "error")).toEqual([
-        expect.objectContaining({ file: ".harness/pipelines/canary.yaml", line: 15, code: "official-schema" }),
+        expect.objectContaining({ file: ".harness/pipelines/canary.yaml", line: 15, code: "step-not-allowed-in-stage" }),
+        expect.objectContaining({ file: ".harness/pipelines/jira.yaml", line: 18, code: "official-schema" }),
       ]);
       expect(code).toBe(1);
     },
