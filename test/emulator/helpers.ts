@@ -54,14 +54,7 @@ export async function call(e: RunningEmulator, method: Dispatcher.HttpMethod, pa
     headersTimeout: options.headersTimeout,
     ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
   });
-  const text = await res.body.text();
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  return { status: res.statusCode, headers: res.headers, text, json };
+  return readAnswer(res);
 }
 
 export const ORG = "default";
@@ -130,6 +123,11 @@ export function fillIn(value: string, e: RunningEmulator): string {
 export async function sendCurl(e: RunningEmulator, curl: CurlRequest, body = curl.body, url = curl.url): Promise<Answer> {
   const headers = Object.fromEntries(curl.headers.map(([k, v]) => [k, fillIn(v, e)]));
   const res = await request(fillIn(url, e), { method: curl.method as Dispatcher.HttpMethod, headers, body: fillIn(body, e) });
+  return readAnswer(res);
+}
+
+/** The status, headers, raw text and (when it parses) JSON of a response. */
+async function readAnswer(res: Dispatcher.ResponseData): Promise<Answer> {
   const text = await res.body.text();
   let json: unknown;
   try {

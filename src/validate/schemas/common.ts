@@ -36,6 +36,16 @@ export const tags: Schema = {
   additionalProperties: { type: "string", "x-expected": "a text value (tags map keys to strings)" },
   "x-expected": "a map of key: value",
 };
+/** The fields every project-scoped YAML entity (pipeline, service, environment, infrastructure) starts with. */
+export const entityHeader: Readonly<Record<string, Schema>> = {
+  name,
+  identifier,
+  orgIdentifier: identifier,
+  projectIdentifier: identifier,
+  description,
+  tags,
+};
+
 export const boolOrExpr: Schema = exprOr({ type: "boolean" }, "true or false");
 export const stringList: Schema = { type: "array", items: { type: "string" } };
 export const stringListOrExpr: Schema = exprOr(stringList, "a list of strings");

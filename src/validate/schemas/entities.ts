@@ -4,8 +4,8 @@
  * infrastructure types accept any spec.
  */
 import {
-  anyObject, boolOrExpr, closed, description, enumOf, exprOr, identifier, name, nonEmptyText, stringList, tags, text,
-  typedSpec, variables, type Schema,
+  anyObject, boolOrExpr, closed, entityHeader, enumOf, exprOr, identifier, nonEmptyText, stringList, text, typedSpec,
+  variables, type Schema,
 } from "./common.js";
 
 export const DEPLOYMENT_TYPES: readonly string[] = [
@@ -50,12 +50,7 @@ export const serviceSchema: Schema = closed(
   {
     service: closed(
       {
-        name,
-        identifier,
-        orgIdentifier: identifier,
-        projectIdentifier: identifier,
-        description,
-        tags,
+        ...entityHeader,
         gitOpsEnabled: { type: "boolean" },
         metadata: text,
         useFromStage: anyObject,
@@ -72,12 +67,7 @@ export const environmentSchema: Schema = closed(
   {
     environment: closed(
       {
-        name,
-        identifier,
-        orgIdentifier: identifier,
-        projectIdentifier: identifier,
-        description,
-        tags,
+        ...entityHeader,
         type: enumOf(["PreProduction", "Production"], "environment type"),
         variables,
         overrides: anyObject,
@@ -107,13 +97,8 @@ export const infrastructureSchema: Schema = closed(
   {
     infrastructureDefinition: typedSpec(INFRASTRUCTURE_TYPES, "infrastructure type", { KubernetesDirect: kubernetesDirectSpec }, {
       properties: {
-        name,
-        identifier,
-        orgIdentifier: identifier,
-        projectIdentifier: identifier,
+        ...entityHeader,
         environmentRef: nonEmptyText,
-        description,
-        tags,
         deploymentType: enumOf(DEPLOYMENT_TYPES, "deployment type"),
         allowSimultaneousDeployments: boolOrExpr,
         scopedServices: stringList,

@@ -4,7 +4,7 @@
  * A stage, step group or step that uses a template needs neither `type` nor `spec`.
  */
 import {
-  anyObject, closed, description, exprOr, identifier, name, pipelineDefinition, stringListOrExpr, tags, text, timeout,
+  anyObject, closed, description, entityHeader, exprOr, identifier, name, pipelineDefinition, stringListOrExpr, tags, text, timeout,
   typedSpec, variables as variablesSchema, type Schema,
 } from "./common.js";
 import { failureStrategies as failureStrategiesSchema, stageWhen, stepWhen, strategy } from "./flow.js";
@@ -137,12 +137,7 @@ const codebase: Schema = closed(
 
 const pipelineBody: Schema = {
   ...closed({
-    name,
-    identifier,
-    orgIdentifier: identifier,
-    projectIdentifier: identifier,
-    description,
-    tags,
+    ...entityHeader,
     allowStageExecutions: { type: "boolean" },
     fixedInputsOnRerun: { type: "boolean" },
     stages: { type: "array", minItems: 1, items: { $ref: "#/definitions/stagesEntry" } },
