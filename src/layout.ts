@@ -4,7 +4,7 @@
  */
 import path from "node:path";
 
-export type EntityKind = "project" | "connector" | "service" | "environment" | "infrastructure" | "pipeline";
+export type EntityKind = "project" | "connector" | "service" | "environment" | "infrastructure" | "template" | "pipeline";
 
 /** Publish order: a kind never goes before the kinds it refers to. */
 export const PUBLISH_ORDER: readonly EntityKind[] = [
@@ -13,6 +13,7 @@ export const PUBLISH_ORDER: readonly EntityKind[] = [
   "service",
   "environment",
   "infrastructure",
+  "template",
   "pipeline",
 ];
 
@@ -20,13 +21,18 @@ export const DEFAULT_OUT_DIR = ".harness";
 export const MANIFEST_FILE = "harness-scaffold.json";
 export const PROJECT_FILE = "project.json";
 
-/** Folder (relative to the out dir) and file extension of each kind. */
-export const KIND_LOCATION: Readonly<Record<EntityKind, { dir: string; ext: ".json" | ".yaml" }>> = {
+/**
+ * Folder (relative to the out dir) and file extension of each kind. A `nested` kind keeps its
+ * files one folder deeper, `<dir>/<group>/<name><ext>` (template versions: the group is the
+ * template's identifier, the name its versionLabel).
+ */
+export const KIND_LOCATION: Readonly<Record<EntityKind, { dir: string; ext: ".json" | ".yaml"; nested?: boolean }>> = {
   project: { dir: "", ext: ".json" },
   connector: { dir: "connectors", ext: ".json" },
   service: { dir: "services", ext: ".yaml" },
   environment: { dir: "environments", ext: ".yaml" },
   infrastructure: { dir: "infrastructures", ext: ".yaml" },
+  template: { dir: "templates", ext: ".yaml", nested: true },
   pipeline: { dir: "pipelines", ext: ".yaml" },
 };
 
@@ -35,6 +41,7 @@ export const YAML_ROOT_KEY: Readonly<Partial<Record<EntityKind, string>>> = {
   service: "service",
   environment: "environment",
   infrastructure: "infrastructureDefinition",
+  template: "template",
   pipeline: "pipeline",
 };
 
@@ -44,11 +51,11 @@ export const JSON_ROOT_KEY: Readonly<Partial<Record<EntityKind, string>>> = {
   connector: "connector",
 };
 
-/** Relative path (POSIX separators) of an entity's file inside an out dir. */
-export function entityPath(kind: EntityKind, identifier: string): string {
+/** Relative path (POSIX separators) of an entity's file inside an out dir; `group` places a nested kind's file. */
+export function entityPath(kind: EntityKind, identifier: string, group?: string): string {
   if (kind === "project") return PROJECT_FILE;
-  const { dir, ext } = KIND_LOCATION[kind];
-  return `${dir}/${identifier}${ext}`;
+  const { dir, ext, nested } = KIND_LOCATION[kind];
+  return nested === true ? `${dir}/${group ?? ""}/${identifier}${ext}` : `${dir}/${identifier}${ext}`;
 }
 
 /**
@@ -61,8 +68,9 @@ export function kindFromPath(filePath: string): EntityKind | undefined {
   const parent = parts.at(-2);
   if (base === PROJECT_FILE) return "project";
   for (const kind of PUBLISH_ORDER) {
-    const { dir, ext } = KIND_LOCATION[kind];
-    if (dir !== "" && parent === dir && path.extname(base) === ext) return kind;
+    const { dir, ext, nested } = KIND_LOCATION[kind];
+    const folder = nested === true ? parts.at(-3) : parent;
+    if (dir !== "" && folder === dir && path.extname(base) === ext) return kind;
   }
   if (parent === "pipelines" && base.endsWith(".yml")) return "pipeline";
   return undefined;

@@ -27,6 +27,8 @@ export interface ProcessorDeps {
   duplicateStatus: 400 | 409;
   accountMismatchStatus: 401 | 403;
   missingConnectorStatus: 400 | 404;
+  missingTemplateStatus: 400 | 404;
+  checkTemplateInputs: boolean;
   log: (line: string) => void;
 }
 
@@ -69,6 +71,8 @@ async function run(req: IncomingMessage, correlationId: string, deps: ProcessorD
     now: Date.now(),
     duplicateStatus: deps.duplicateStatus,
     missingConnectorStatus: deps.missingConnectorStatus,
+    missingTemplateStatus: deps.missingTemplateStatus,
+    checkTemplateInputs: deps.checkTemplateInputs,
   });
   if (deps.stateFile !== undefined && deps.store.changes !== before) {
     try {

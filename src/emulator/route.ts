@@ -19,6 +19,10 @@ export interface RouteContext {
   now: number;
   duplicateStatus: 400 | 409;
   missingConnectorStatus: 400 | 404;
+  /** A missing template version on GET (see EmulatorOptions). */
+  missingTemplateStatus: 400 | 404;
+  /** Pipeline and template saves check templateInputs against the templates' runtime inputs. */
+  checkTemplateInputs: boolean;
 }
 
 export interface Route {

@@ -16,6 +16,7 @@ import { connectorRoutes } from "./handlers/connectors.js";
 import { environmentRoutes, infrastructureRoutes, serviceRoutes } from "./handlers/ng-entities.js";
 import { ensureDefaultOrg, organizationRoutes } from "./handlers/organizations.js";
 import { pipelineRoutes } from "./handlers/pipelines.js";
+import { templateRoutes } from "./handlers/templates.js";
 import { projectRoutes } from "./handlers/projects.js";
 import { warmUpKitRules } from "./kit-rules.js";
 import { checkEmulatorOptions, DEFAULT_MAX_BODY_BYTES } from "./options.js";
@@ -27,7 +28,7 @@ import { loadState, StateFile } from "./state-file.js";
 import { Store } from "./store.js";
 import type { EmulatorOptions, RunningEmulator } from "./types.js";
 
-const ROUTES = [organizationRoutes, projectRoutes, connectorRoutes, pipelineRoutes, serviceRoutes, environmentRoutes, infrastructureRoutes].flat();
+const ROUTES = [organizationRoutes, projectRoutes, connectorRoutes, pipelineRoutes, serviceRoutes, environmentRoutes, infrastructureRoutes, templateRoutes].flat();
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   checkEmulatorOptions(options);
@@ -69,6 +70,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     duplicateStatus: options.duplicateStatus ?? 400,
     accountMismatchStatus: options.accountMismatchStatus ?? 403,
     missingConnectorStatus: options.missingConnectorStatus ?? 400,
+    missingTemplateStatus: options.missingTemplateStatus ?? 400,
+    checkTemplateInputs: options.templateInputsCheck !== false,
     log,
   };
 

@@ -6,7 +6,7 @@
  */
 import type { Json } from "./fields.js";
 
-export type StoredKind = "organization" | "project" | "connector" | "pipeline" | "service" | "environment" | "infrastructure";
+export type StoredKind = "organization" | "project" | "connector" | "pipeline" | "service" | "environment" | "infrastructure" | "template";
 
 export interface Scope {
   account: string;
@@ -16,7 +16,7 @@ export interface Scope {
 
 export interface EntityRecord extends Scope {
   kind: StoredKind;
-  /** The environment of an infrastructure; null for every other kind. */
+  /** The environment of an infrastructure, the versionLabel of a template; null for every other kind. */
   parent: string | null;
   identifier: string;
   createdAt: number;

@@ -20,6 +20,8 @@ export interface EntityAddress {
   project?: string;
   /** Infrastructures live in an environment. */
   environment?: string;
+  /** Templates: one address per version. */
+  versionLabel?: string;
 }
 
 export type Doc = Record<string, unknown>;
@@ -30,6 +32,7 @@ const COLLECTION: Record<EntityKind, string> = {
   service: "/ng/api/servicesV2",
   environment: "/ng/api/environmentsV2",
   infrastructure: "/ng/api/infrastructures",
+  template: "/template/api/templates",
   pipeline: "/pipeline/api/pipelines",
 };
 
@@ -45,12 +48,21 @@ function scopeQuery(a: EntityAddress): Record<string, string | undefined> {
 
 const one = (a: EntityAddress): string => `${COLLECTION[a.kind]}/${encodeURIComponent(a.identifier)}`;
 
+const label = (a: EntityAddress): string => encodeURIComponent(a.versionLabel ?? "");
+
 export function getRequest(a: EntityAddress): HarnessRequest {
+  if (a.kind === "template") return { method: "GET", path: one(a), query: { ...scopeQuery(a), versionLabel: a.versionLabel } };
   return { method: "GET", path: one(a), query: scopeQuery(a) };
 }
 
 export function deleteRequest(a: EntityAddress): HarnessRequest {
+  if (a.kind === "template") return { method: "DELETE", path: `${one(a)}/${label(a)}`, query: scopeQuery(a) };
   return { method: "DELETE", path: one(a), query: scopeQuery(a) };
+}
+
+/** Makes a template version the stable one (`updateStableTemplate`). */
+export function stableRequest(a: EntityAddress): HarnessRequest {
+  return { method: "PUT", path: `${COLLECTION.template}/updateStableTemplate/${encodeURIComponent(a.identifier)}/${label(a)}`, query: scopeQuery(a) };
 }
 
 /** POST (create) or PUT (update) of `doc`, the entity's full document (root key included). */
@@ -64,6 +76,8 @@ export function writeRequest(method: "POST" | "PUT", a: EntityAddress, doc: Doc,
       return { method, path: COLLECTION.connector, query: { orgIdentifier: undefined }, json: doc };
     case "pipeline":
       return { method, path: method === "POST" ? `${COLLECTION.pipeline}/v2` : `${COLLECTION.pipeline}/v2/${encodeURIComponent(a.identifier)}`, query, yaml: yamlText };
+    case "template":
+      return { method, path: method === "POST" ? COLLECTION.template : `${COLLECTION.template}/update/${encodeURIComponent(a.identifier)}/${label(a)}`, query, yaml: yamlText };
     default:
       return { method, path: COLLECTION[a.kind], query: { orgIdentifier: undefined }, json: flatBody(a, doc, yamlText) };
   }
@@ -101,6 +115,7 @@ export function remoteDocument(kind: EntityKind, data: unknown): { doc: Doc; rec
   const root = rootKeyOf(kind);
   if (kind === "project" || kind === "connector") return { doc: { [root]: d[root] ?? {} } };
   if (kind === "pipeline") return { doc: parsedYaml(d.yamlPipeline) ?? { pipeline: {} } };
+  if (kind === "template") return { doc: parsedYaml(d.yaml) ?? { template: {} }, recordTags: d.tags };
   const record = (d[kind] ?? d) as Doc;
   return { doc: parsedYaml(record.yaml) ?? { [root]: {} }, recordTags: record.tags };
 }

@@ -15,7 +15,8 @@ import { aboutEntity, decide, fetchRemote, NewParents } from "../plan/plan-entit
 import type { ConnectOptions } from "../plan/session.js";
 import { connect, DEFAULT_CONCURRENCY, interrupted, readValidated } from "../plan/session.js";
 import { Journal, journalFile, stateDirFor } from "./journal.js";
-import { createEntity, updateEntity } from "./write-entity.js";
+import { writeOrder } from "./template-order.js";
+import { createEntity, markStable, updateEntity } from "./write-entity.js";
 
 export interface PublishOptions extends ConnectOptions {
   /** Take over entities that exist in Harness without the kit's tag (they are updated and tagged). */
@@ -30,6 +31,8 @@ export type PublishAction = "created" | "updated" | "unchanged" | "failed";
 export interface PublishItem {
   kind: EntityKind;
   identifier: string;
+  /** Templates: which version. */
+  versionLabel?: string;
   action: PublishAction;
   file: string;
   error?: string;
@@ -63,7 +66,7 @@ export interface PublishResult {
 const isFatal = (error: unknown): boolean => isKitError(error) && [401, 403].includes(error.details?.status as number);
 
 async function publishOne(client: HarnessClient, entity: LocalEntity, parentIsNew: boolean, adopt: boolean, journal: Journal): Promise<PublishItem> {
-  const base = { kind: entity.kind, identifier: entity.identifier, file: entity.file };
+  const base = { kind: entity.kind, identifier: entity.identifier, file: entity.file, ...(entity.versionLabel === undefined ? {} : { versionLabel: entity.versionLabel }) };
   try {
     const remote = parentIsNew ? { exists: false, owned: false } : await fetchRemote(client, entity);
     switch (decide(entity, remote).action) {
@@ -81,6 +84,7 @@ async function publishOne(client: HarnessClient, entity: LocalEntity, parentIsNe
       case "create": {
         const outcome = await createEntity(client, entity);
         await journal.created(entity);
+        await markStable(client, entity);
         return { ...base, action: "created", recovered: outcome.recovered };
       }
     }
@@ -103,12 +107,14 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
   let stoppedAt: EntityKind | undefined;
   try {
     for (const kind of PUBLISH_ORDER) {
-      const ofKind = entities.filter((e) => e.kind === kind);
+      let ofKind = entities.filter((e) => e.kind === kind);
       if (ofKind.length === 0) continue;
+      // Template versions go one at a time, used ones first (Harness resolves them on save).
+      if (kind === "template") ofKind = writeOrder(ofKind);
       options.onProgress?.({ type: "kind", kind, count: ofKind.length });
       const done = await mapLimit(
         ofKind,
-        options.concurrency ?? DEFAULT_CONCURRENCY,
+        kind === "template" ? 1 : (options.concurrency ?? DEFAULT_CONCURRENCY),
         async (entity) => {
           options.onProgress?.({ type: "start", kind, identifier: entity.identifier });
           const parentIsNew = newParents.contains(entity);

@@ -16,6 +16,7 @@ const NODE_WORDS: Readonly<Record<string, string>> = {
   environment: "environment",
   infrastructureDefinition: "infrastructure",
   manifest: "manifest",
+  template: "template",
 };
 
 function nodeWord(segment: string | undefined): string | undefined {

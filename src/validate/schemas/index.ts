@@ -5,6 +5,7 @@ import { connectorSchema } from "./connector.js";
 import { environmentSchema, infrastructureSchema, serviceSchema } from "./entities.js";
 import { pipelineSchema } from "./pipeline.js";
 import { projectSchema } from "./project.js";
+import { templateSchema } from "./template.js";
 
 export const KIND_SCHEMAS: Readonly<Record<EntityKind, Schema>> = {
   project: projectSchema,
@@ -12,5 +13,6 @@ export const KIND_SCHEMAS: Readonly<Record<EntityKind, Schema>> = {
   service: serviceSchema,
   environment: environmentSchema,
   infrastructure: infrastructureSchema,
+  template: templateSchema,
   pipeline: pipelineSchema,
 };
