@@ -6,6 +6,7 @@
  */
 import { descriptionAnswer, identifierAnswer, nameAnswer, orgAnswer, tagsAnswer } from "../src/answers/common.js";
 import { gitOwnerRepo, imageParts, namespaceFromName, namespaceWithSuffix } from "../src/answers/derive.js";
+import { checkVersionLabel, describeVersionLabelProblem } from "../src/rules/identifiers.js";
 import type { Answers, AnswerSpec, AnswerValue } from "../src/answers/spec.js";
 import type { GeneratorSpec, RenderJob } from "../src/generate/spec.js";
 import { list, str, suffixed, tags } from "../src/generate/spec.js";
@@ -80,6 +81,24 @@ const answers: AnswerSpec[] = [
   { key: "testImage", kind: "token", message: "Image the tests run in", default: "node:20" },
   { key: "testCommand", kind: "text", message: "Test command", default: "npm ci && npm test" },
   { key: "timeout", kind: "timeout", message: "Timeout of the deploy and rollback steps", default: "10m" },
+  // A stage template from the Template Library instead of inline CD stages
+  {
+    key: "cdStageTemplate",
+    kind: "ref",
+    message: "Stage template for the CD stages (optional)",
+    doc: "A stage template (`new stage-template`): `id` for one in the project, `org.id` or `account.id`; each CD stage then uses it with the service, environment and infrastructure as templateInputs instead of an inline stage",
+  },
+  {
+    key: "cdStageTemplateVersion",
+    kind: "token",
+    message: "Version label of the stage template",
+    default: (a) => (a.cdStageTemplate === undefined ? undefined : "v1"),
+    defaultText: "v1 (when cdStageTemplate is set)",
+    check: (value) => {
+      const problem = checkVersionLabel(String(value));
+      return problem && describeVersionLabelProblem("cdStageTemplateVersion", String(value), problem);
+    },
+  },
 ];
 
 /**
@@ -152,10 +171,16 @@ function serviceFiles(a: Answers): RenderJob[] {
     image: str(a, "image"), dockerfile: str(a, "dockerfile"), testImage: str(a, "testImage"),
     testCommand: str(a, "testCommand"), buildInfra: "Cloud",
   })));
-  jobs.push(job("pipeline/cd-kubernetes.yaml.hbs", "pipeline", pipelineData({
+  const cd = pipelineData({
     template: "cd-kubernetes", name: pipelineName("CD"), identifier: suffixed(id, "cd"), ...scope, description: "", tags: {},
     serviceRef: id, timeout: str(a, "timeout"), artifactSource: ARTIFACT_SOURCE,
-  }, stages)));
+  }, stages);
+  const stageTemplate = a.cdStageTemplate;
+  if (typeof stageTemplate === "string") {
+    jobs.push(job("service/cd-stage-template.yaml.hbs", "pipeline", { ...cd, templateRef: stageTemplate, templateVersion: str(a, "cdStageTemplateVersion") }));
+  } else {
+    jobs.push(job("pipeline/cd-kubernetes.yaml.hbs", "pipeline", cd));
+  }
   return jobs;
 }
 

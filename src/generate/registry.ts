@@ -6,6 +6,7 @@ import connector from "../../generators/connector.js";
 import pipeline from "../../generators/pipeline.js";
 import project from "../../generators/project.js";
 import service from "../../generators/service.js";
+import stageTemplate from "../../generators/stage-template.js";
 import type { AnswerContext, AnswerValue } from "../answers/spec.js";
 import { choicesOf, describeOnly, isAsked } from "../answers/spec.js";
 import { display } from "../answers/resolve.js";
@@ -15,7 +16,7 @@ import { templateSet } from "../render/templates.js";
 import { closest } from "../util/suggest.js";
 import type { GeneratorSpec } from "./spec.js";
 
-export const GENERATORS: readonly GeneratorSpec[] = [project, connector, pipeline, service];
+export const GENERATORS: readonly GeneratorSpec[] = [project, connector, pipeline, service, stageTemplate];
 
 export function findGenerator(name: string): GeneratorSpec {
   const found = GENERATORS.find((g) => g.name === name);

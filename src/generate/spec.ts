@@ -11,6 +11,8 @@ export interface RenderJob {
   template: string;
   kind: EntityKind;
   identifier: string;
+  /** A nested kind's file name in its identifier's folder (a template's versionLabel: templates/<identifier>/<fileName>.yaml). */
+  fileName?: string;
   /** Every key a template reads must be present; null (never undefined) for answers that do not apply. */
   data: Record<string, unknown>;
 }

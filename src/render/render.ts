@@ -40,7 +40,8 @@ function renderJob(job: RenderJob, templates: TemplateSet): RenderedFile {
   const isJson = job.template.endsWith(".json.hbs");
   const { text, doc } = isJson ? parseJson(source, output) : parseYaml(source, output);
   checkShape(source, job, doc);
-  return { path: entityPath(job.kind, job.identifier), kind: job.kind, identifier: job.identifier, template: job.template, text, doc };
+  const where = job.fileName === undefined ? entityPath(job.kind, job.identifier) : entityPath(job.kind, job.fileName, job.identifier);
+  return { path: where, kind: job.kind, identifier: job.identifier, template: job.template, text, doc };
 }
 
 function compiled(source: TemplateSource): CompiledTemplate {

@@ -19,7 +19,7 @@ const cacheDir = path.join(os.tmpdir(), "hs-validate-test-cache", "harness-scaff
 
 describe("generated files", () => {
   it("covers every generator", () => {
-    expect(new Set(scenarios.map((s) => s.split("-")[0]))).toEqual(new Set(["connector", "pipeline", "project", "service"]));
+    expect(new Set(scenarios.map((s) => s.split("-")[0]))).toEqual(new Set(["connector", "pipeline", "project", "service", "stage"]));
   });
 
   it.each(scenarios)(
