@@ -5,7 +5,7 @@
  */
 import { DEFAULT_OUT_DIR } from "../layout.js";
 import { checkValue, contextOf, placeAll, problemsOf } from "./check-document.js";
-import { loadOfficial, officialIssues } from "./official-layer.js";
+import { loadOfficial, officialIssues, officialTemplateIssues } from "./official-layer.js";
 import { toEntity, type Entity, type SetRule } from "./rules/cross-file.js";
 import { references } from "./rules/references.js";
 import { duplicateEntities, projectScope } from "./rules/scope.js";
@@ -43,6 +43,7 @@ export async function validateSources(files: readonly SourceFile[], options: Val
         const kitIssues = placeAll(parsed, checkValue(kind, parsed.value, contextOf(parsed)));
         own.push(...kitIssues);
         if (kind === "pipeline" && options.official) own.push(...withoutRepeats(placeAll(parsed, officialIssues(options.official, parsed.value)), kitIssues));
+        if (kind === "template" && options.official) own.push(...withoutRepeats(placeAll(parsed, officialTemplateIssues(options.official, parsed.value)), kitIssues));
         entities.push(toEntity(source.path, kind, parsed.value));
       }
     }

@@ -3,7 +3,11 @@
  * resolved with Harness's scope rules, versions and stable versions, and templateInputs against
  * the template's runtime inputs, each issue at its line and column.
  */
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { loadOfficial } from "../../src/validate/official-layer.js";
+import { sharedDir } from "../helpers/cli.js";
 import { validateSources } from "../../src/validate/validate.js";
 import type { Issue } from "../../src/validate/types.js";
 import { FULL_INPUTS, PROJECT_JSON, pipelineUsing, stageTemplate } from "./fixtures.js";
@@ -124,4 +128,23 @@ describe("pipelines using templates", () => {
     });
     expect(pair.filter((i) => i.code === "template-cycle").map((i) => i.message)).toEqual(["templates use each other in a circle: a v1 → b v1 → a v1; Harness cannot resolve them"]);
   });
+});
+
+describe("Harness's official schema on templates", () => {
+  const schema = path.join(sharedDir, "reference/harness-schema/v0/pipeline.json");
+  const cacheDir = path.join(os.tmpdir(), "hs-validate-test-cache", "harness-scaffold");
+
+  it("checks a Stage template's spec as a stage, runtime inputs allowed, findings placed in the template", async () => {
+    const official = await loadOfficial(schema, { cwd: process.cwd(), cacheDir });
+    const valid = await validateSources([{ path: T, text: stageTemplate() }], { official });
+    expect(valid.issues).toEqual([]);
+    // The kit takes any JiraApproval spec; Harness's schema wants connectorRef, issueKey and more.
+    const bad = stageTemplate().replace(
+      "              type: K8sRollingDeploy\n              timeout: 10m\n              spec:\n                skipDryRun: false",
+      "              type: JiraApproval\n              timeout: 1d\n              spec:\n                approvalCriteria: {}",
+    ).replace("type: Deployment", "type: Custom").replace(/      deploymentType: Kubernetes\n[\s\S]*?(?=      execution:)/, "");
+    const issues = await validateSources([{ path: T, text: bad }], { official });
+    expect(issues.issues.length).toBeGreaterThan(0);
+    expect(issues.issues.every((i) => i.code === "official-schema" && i.line === 19 && i.path.startsWith("/template/spec/spec/execution/steps/0/step/spec"))).toBe(true);
+  }, 240_000);
 });
