@@ -1,7 +1,7 @@
 /** Template and pipeline texts the template tests share: a Kubernetes rolling stage template and its users. */
 export const PROJECT_JSON = `{"project": {"identifier": "shop", "name": "shop", "orgIdentifier": "default"}}\n`;
 
-export function stageTemplate(options: { identifier?: string; label?: string; scope?: "project" | "org" | "account"; extraTags?: string; stepTemplateRef?: string } = {}): string {
+export function stageTemplate(options: { identifier?: string; label?: string; scope?: "project" | "org" | "account"; extraTags?: string; stepTemplateRef?: string; literal?: boolean } = {}): string {
   const scope = options.scope ?? "project";
   const ids = scope === "project" ? "  orgIdentifier: default\n  projectIdentifier: shop\n" : scope === "org" ? "  orgIdentifier: default\n" : "";
   const steps = options.stepTemplateRef === undefined
@@ -17,7 +17,7 @@ export function stageTemplate(options: { identifier?: string; label?: string; sc
               identifier: nested
               template:
                 templateRef: ${options.stepTemplateRef}`;
-  return `template:
+  const text = `template:
   name: k8s rolling
   identifier: ${options.identifier ?? "k8s_rolling"}
   versionLabel: ${options.label ?? "v1"}
@@ -43,6 +43,10 @@ ${steps}
           action:
             type: StageRollback
 `;
+  // Without runtime inputs, a template can be used without templateInputs.
+  return options.literal === true
+    ? text.replace("serviceRef: <+input>", "serviceRef: payments").replace("environmentRef: <+input>", "environmentRef: dev").replace("infrastructureDefinitions: <+input>", "infrastructureDefinitions: [{identifier: dev_k8s}]")
+    : text;
 }
 
 /** A pipeline with one stage from the template; `inputs` is the YAML of templateInputs' content (6 spaces in). */
