@@ -10,7 +10,6 @@ import { parse as parseYaml } from "yaml";
 import { KitError } from "../errors.js";
 import type { Doc, EntityAddress } from "../harness/entity-api.js";
 import { rootKeyOf } from "../harness/entity-api.js";
-import type { EntityKind } from "../layout.js";
 import { DEFAULT_OUT_DIR, PROJECT_FILE, PUBLISH_ORDER } from "../layout.js";
 import { kindFiles } from "../layout-files.js";
 import { normalize } from "./compare.js";

@@ -65,7 +65,7 @@ describe("emulator: templates", () => {
     expect(wrongLabel.json.message).toBe("VersionLabel for template is not matching as in template yaml.");
     const missing = await call(e, "PUT", `${T}/update/k8s_rolling/v7`, { query: SHOP, body: stageTemplate({ label: "v7" }), ...yaml });
     expect([missing.status, missing.json.code]).toEqual([400, "INVALID_REQUEST"]);
-    const custom = stageTemplate().replace("type: Deployment", "type: Custom").replace(/      deploymentType: Kubernetes\n[\s\S]*?(?=      execution:)/, "").replace("K8sRollingDeploy", "ShellScript").replace("skipDryRun: false", "shell: Bash\n                source: {type: Inline, spec: {script: echo}}");
+    const custom = stageTemplate().replace("type: Deployment", "type: Custom").replace(/ {6}deploymentType: Kubernetes\n[\s\S]*?(?= {6}execution:)/, "").replace("K8sRollingDeploy", "ShellScript").replace("skipDryRun: false", "shell: Bash\n                source: {type: Inline, spec: {script: echo}}");
     const retyped = await call(e, "PUT", `${T}/update/k8s_rolling/v1`, { query: SHOP, body: custom, ...yaml });
     expect(retyped.json.message).toBe("Template with identifier [k8s_rolling] and versionLabel [v1] cannot update the template type");
   });
@@ -88,7 +88,7 @@ describe("emulator: templates", () => {
     expect(mismatch.json.message).toContain('"ShellScript" is a step type');
     const noChild = await call(e, "POST", T, { query: SHOP, body: stageTemplate({ identifier: "bare" }).replace("    type: Deployment\n", ""), ...yaml });
     expect(noChild.json.message).toBe("Unable to save the template. Missing property [type] for Stage template");
-    const notStage = await call(e, "POST", T, { query: SHOP, body: stageTemplate({ identifier: "nostage" }).replace(/      execution:\n[\s\S]*?(?=    failureStrategies)/, ""), ...yaml });
+    const notStage = await call(e, "POST", T, { query: SHOP, body: stageTemplate({ identifier: "nostage" }).replace(/ {6}execution:\n[\s\S]*?(?= {4}failureStrategies)/, ""), ...yaml });
     expect([notStage.status, notStage.json.code]).toEqual([400, "SCHEMA_VALIDATION_FAILED"]);
     const otherScope = await call(e, "POST", T, { query: { orgIdentifier: "default", projectIdentifier: "elsewhere" }, body: stageTemplate({ identifier: "x" }), ...yaml });
     expect(otherScope.json.message).toBe("ProjectIdentifier for template is not matching as in template yaml.");

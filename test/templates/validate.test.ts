@@ -51,7 +51,7 @@ describe("template files", () => {
   });
 
   it("checks the spec as a stage: missing execution, a CI step in a Deployment stage", async () => {
-    const noExecution = stageTemplate().replace(/      execution:\n[\s\S]*?(?=    failureStrategies)/, "");
+    const noExecution = stageTemplate().replace(/ {6}execution:\n[\s\S]*?(?= {4}failureStrategies)/, "");
     expect(brief(await check({ [T]: noExecution }))).toEqual([`${T}:11:5 error missing-key`]);
     const ciStep = stageTemplate().replace("type: K8sRollingDeploy", "type: BuildAndPushDockerRegistry");
     expect((await check({ [T]: ciStep })).map((i) => i.code)).toContain("step-not-allowed-in-stage");
@@ -142,7 +142,7 @@ describe("Harness's official schema on templates", () => {
     const bad = stageTemplate().replace(
       "              type: K8sRollingDeploy\n              timeout: 10m\n              spec:\n                skipDryRun: false",
       "              type: JiraApproval\n              timeout: 1d\n              spec:\n                approvalCriteria: {}",
-    ).replace("type: Deployment", "type: Custom").replace(/      deploymentType: Kubernetes\n[\s\S]*?(?=      execution:)/, "");
+    ).replace("type: Deployment", "type: Custom").replace(/ {6}deploymentType: Kubernetes\n[\s\S]*?(?= {6}execution:)/, "");
     const issues = await validateSources([{ path: T, text: bad }], { official });
     expect(issues.issues.length).toBeGreaterThan(0);
     expect(issues.issues.every((i) => i.code === "official-schema" && i.line === 19 && i.path.startsWith("/template/spec/spec/execution/steps/0/step/spec"))).toBe(true);
