@@ -23,7 +23,7 @@ const answers: AnswerSpec[] = [
     key: "scope",
     kind: "choice",
     message: "Who may use it",
-    doc: "project: one project's pipelines; org: every project of the organization (templateRef org.<id>); account: everyone (account.<id>)",
+    doc: "Where the template lives: project, org (used as org.<id>) or account (used as account.<id>)",
     choices: ["project", "org", "account"],
     default: "project",
     ask: true,
