@@ -83,6 +83,8 @@ describe("emulator: templates", () => {
     expect(noLabel.json).toMatchObject({ status: "FAILURE", code: "INVALID_REQUEST", errors: [{ fieldId: "versionLabel", error: "must not be null" }] });
     const spaced = await call(e, "POST", T, { query: SHOP, body: stageTemplate({ label: '"v 1"' }), ...yaml });
     expect(spaced.json.errors).toEqual([{ fieldId: "versionLabel", error: "must match ^[0-9a-zA-Z][^\\s/&]{0,63}$" }]);
+    const slashed = await call(e, "POST", T, { query: SHOP, body: stageTemplate({ label: "release/1" }), ...yaml });
+    expect([slashed.status, slashed.json.errors?.[0]?.fieldId]).toEqual([400, "versionLabel"]);
     const mismatch = await call(e, "POST", T, { query: SHOP, body: stageTemplate({ identifier: "mixed" }).replace("    type: Deployment\n", "    type: ShellScript\n"), ...yaml });
     expect([mismatch.status, mismatch.json.code]).toEqual([400, "SCHEMA_VALIDATION_FAILED"]);
     expect(mismatch.json.message).toContain('"ShellScript" is a step type');
@@ -118,6 +120,10 @@ describe("emulator: templates", () => {
       const scoped = await call(e, "POST", "/pipeline/api/pipelines/v2", { query: SHOP, body: pipelineUsing("project.k8s_rolling", FULL_INPUTS).replace("identifier: deploy\n", "identifier: scoped\n"), ...yaml });
       expect([scoped.status, scoped.json.code]).toEqual([400, "TEMPLATE_EXCEPTION"]);
       expect(scoped.json.message).toContain("[ id, org.id, account.id ]");
+      const notMap = pipelineUsing("k8s_rolling", undefined).replace("identifier: deploy\n", "identifier: notmap\n") + "          templateInputs: payments\n";
+      const refused = await call(e, "POST", "/pipeline/api/pipelines/v2", { query: SHOP, body: notMap, ...yaml });
+      expect([refused.status, refused.json.code]).toEqual([400, "SCHEMA_VALIDATION_FAILED"]);
+      expect(refused.json.message).toContain("templateInputs must be a map");
     });
 
     it("refuses templateInputs that leave out a runtime input or set another field", async () => {
