@@ -148,3 +148,28 @@ describe("Harness's official schema on templates", () => {
     expect(issues.issues.every((i) => i.code === "official-schema" && i.line === 19 && i.path.startsWith("/template/spec/spec/execution/steps/0/step/spec"))).toBe(true);
   }, 240_000);
 });
+
+describe("Step templates", () => {
+  const step = (type: string, spec: string): string => `template:
+  name: say hello
+  identifier: say_hello
+  versionLabel: v1
+  type: Step
+  spec:
+    type: ${type}
+    timeout: <+input>
+    spec:
+${spec}`;
+
+  it("checks the spec as a step, runtime inputs allowed", async () => {
+    const ok = step("ShellScript", "      shell: Bash\n      source:\n        type: Inline\n        spec:\n          script: <+input>\n");
+    expect(await check({ ".harness/templates/say_hello/v1.yaml": ok })).toEqual([]);
+    const misspelt = step("ShellScript", "      shell: Bash\n      sauce: {}\n");
+    expect((await check({ ".harness/templates/say_hello/v1.yaml": misspelt })).map((i) => i.code)).toContain("unknown-key");
+  });
+
+  it("says so when a Step template's spec.type is a stage type", async () => {
+    const issues = await check({ ".harness/templates/say_hello/v1.yaml": step("Deployment", "      deploymentType: Kubernetes\n") });
+    expect(issues.map((i) => `${i.line}:${i.column} ${i.code}`)).toContain("7:11 template-type-mismatch");
+  });
+});
