@@ -65,5 +65,6 @@ export const ISSUE_CODES: Readonly<Record<string, string>> = {
   "template-input-unknown": "templateInputs sets a field that is not a runtime input of the template",
   "template-input-wrong-type": "templateInputs has a value where the template has a map or a list",
   "template-cycle": "templates that use each other in a circle",
+  "template-file-misplaced": "a template version whose identifier or versionLabel differs from its file's folder or name",
   "github-validation-repo": "an account-level Github connector without validationRepo",
 };

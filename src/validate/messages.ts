@@ -81,6 +81,8 @@ export const words = {
       : kind === "unknown"
         ? `templateInputs sets "${path}", which is not a runtime input of template ${template}; remove it`
         : `templateInputs "${path}" must be ${expected ?? "another kind of value"}, as in template ${template}`,
+  templateMisplaced: (field: string, value: string, expected: string) =>
+    `${field} "${value}" does not match the file's place ("${expected}"); template versions live in templates/<identifier>/<versionLabel>.yaml`,
   templateCycle: (circle: readonly string[]) => `templates use each other in a circle: ${circle.join(" → ")}; Harness cannot resolve them`,
   projectScopeMissing: (what: string) => `${what} has projectIdentifier but no orgIdentifier; Harness needs both for a project-level entity`,
 };

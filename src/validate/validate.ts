@@ -10,13 +10,14 @@ import { toEntity, type Entity, type SetRule } from "./rules/cross-file.js";
 import { references } from "./rules/references.js";
 import { duplicateEntities, projectScope } from "./rules/scope.js";
 import { stableTwice, templateLinks } from "./rules/template-links.js";
+import { templatePlace } from "./rules/template-place.js";
 import { detectKind } from "./source/kind.js";
 import { layoutContext } from "./source/layout-context.js";
 import { parseSource, type ParsedSource } from "./source/parse.js";
 import { readPaths } from "./source/read-paths.js";
 import type { Issue, SourceFile, ValidateOptions, ValidationResult } from "./types.js";
 
-const SET_RULES: readonly SetRule[] = [duplicateEntities, projectScope, references, templateLinks, stableTwice];
+const SET_RULES: readonly SetRule[] = [duplicateEntities, projectScope, references, templateLinks, stableTwice, templatePlace];
 
 export interface ValidateSourcesOptions extends ValidateOptions {
   /** Files that only help resolve references (e.g. the rest of a layout); their own issues are not reported. */

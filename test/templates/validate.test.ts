@@ -33,6 +33,12 @@ describe("template files", () => {
     expect(issues.map((i) => i.code)).toEqual(["kind-mismatch"]);
   });
 
+  it("warns when the file's folder or name differs from its identifier or versionLabel", async () => {
+    const issues = await check({ ".harness/templates/k8s_rolling/v2.yaml": stageTemplate() });
+    expect(brief(issues)).toEqual([".harness/templates/k8s_rolling/v2.yaml:4:17 warning template-file-misplaced"]);
+    expect(issues[0]?.message).toBe('versionLabel "v1" does not match the file\'s place ("v2"); template versions live in templates/<identifier>/<versionLabel>.yaml');
+  });
+
   it("needs a versionLabel, and one without spaces or /", async () => {
     const none = await check({ [T]: stageTemplate().replace("  versionLabel: v1\n", "") });
     expect(brief(none)).toEqual([`${T}:1:1 error missing-key`]);
