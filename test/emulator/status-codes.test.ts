@@ -1,5 +1,6 @@
 /** Every failure the emulator reproduces, with Harness's status, envelope, code and message. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { quickstartPipelineYaml } from "../helpers/quickstart.js";
 import { call, createProject, inProject, pipelineYaml, start } from "./helpers.js";
 import type { RunningEmulator } from "./helpers.js";
 
@@ -84,6 +85,16 @@ describe("status codes and error bodies", () => {
     expect(pipeline.status).toBe(400);
     expect(pipeline.json.code).toBe("SCHEMA_VALIDATION_FAILED");
     expect(pipeline.json.message).toMatch(/stages.*line 4, column \d+/);
+  });
+
+  it("400 SCHEMA_VALIDATION_FAILED for a reference that can never be an identifier, naming the character", async () => {
+    const body = quickstartPipelineYaml().replace("environmentRef: <+input>", "environmentRef: dev-env");
+    const line = body.split("\n").findIndex((l) => l.includes("dev-env")) + 1;
+    const answer = await call(e, "POST", "/pipeline/api/pipelines/v2", { query: inProject, body, contentType: "application/yaml" });
+    expect(answer.status).toBe(400);
+    expect(answer.json.code).toBe("SCHEMA_VALIDATION_FAILED");
+    expect(answer.json.message).toContain(`environmentRef "dev-env" can never name a Harness environment: "-" is not allowed in an identifier`);
+    expect(answer.json.message).toContain(`(line ${line}, column`);
   });
 
   it("400 DUPLICATE_FIELD with Harness's message templates", async () => {
