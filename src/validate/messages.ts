@@ -40,6 +40,7 @@ export const words = {
   outOfRange: (label: string, comparison: string, limit: number) =>
     `${label} must be ${({ ">=": "at least", "<=": "at most", ">": "more than", "<": "less than" } as Record<string, string>)[comparison] ?? comparison} ${limit}`,
   emptyEntry: (owner: string, expected: string) => `${owner} is empty: expected ${expected}`,
+  entryWithout: (owner: string, expected: string) => `${owner} is missing its content: expected ${expected}`,
   crowdedEntry: (owner: string, keys: readonly string[], expected: string) =>
     `${owner} holds ${list(keys.map((k) => `"${k}"`))} together: expected ${expected}, each in an entry of its own`,
   needsOneKey: (owner: string, keys: readonly string[]) => `${owner} needs one of ${list(keys.map((k) => `"${k}"`))}`,
