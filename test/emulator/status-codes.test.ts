@@ -87,6 +87,20 @@ describe("status codes and error bodies", () => {
     expect(pipeline.json.message).toMatch(/stages.*line 4, column \d+/);
   });
 
+  it("400 INVALID_YAML_ERROR for a YAML alias bomb, as a pipeline body and as a service's yaml field", async () => {
+    const levels = "abcdefghi";
+    const lines = ["  a: &a [x, x, x, x, x, x, x, x, x]"];
+    for (let i = 1; i < levels.length; i++) lines.push(`  ${levels[i]}: &${levels[i]} [${Array(9).fill(`*${levels[i - 1]}`).join(", ")}]`);
+    const bomb = lines.join("\n");
+    const pipeline = await call(e, "POST", "/pipeline/api/pipelines/v2", { query: inProject, body: `pipeline:\n${bomb}\n`, contentType: "application/yaml" });
+    expect(pipeline.status, pipeline.text).toBe(400);
+    expect(pipeline.json).toMatchObject({ status: "ERROR", code: "INVALID_YAML_ERROR" });
+    expect(pipeline.json.message).toMatch(/^Invalid yaml at line 3, column 10: its aliases \(\*name\) expand to too much data/);
+    const service = await call(e, "POST", "/ng/api/servicesV2", { body: { identifier: "bomb", name: "bomb", ...inProject, yaml: `service:\n${bomb}\n` } });
+    expect(service.status, service.text).toBe(400);
+    expect(service.json.message).toContain("expand to too much data");
+  });
+
   it("400 SCHEMA_VALIDATION_FAILED for a reference that can never be an identifier, naming the character", async () => {
     const body = quickstartPipelineYaml().replace("environmentRef: <+input>", "environmentRef: dev-env");
     const line = body.split("\n").findIndex((l) => l.includes("dev-env")) + 1;
