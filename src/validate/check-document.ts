@@ -7,6 +7,7 @@ import type { EntityKind } from "../layout.js";
 import { kitValidator } from "./compile.js";
 import { reduceErrors } from "./reduce.js";
 import { connectorRules } from "./rules/connector-rules.js";
+import { referenceIdentifiers } from "./rules/reference-identifiers.js";
 import type { DocumentRule, RuleContext } from "./rules/context.js";
 import { stepNotAllowedInStage } from "./rules/step-not-allowed-in-stage.js";
 import { SPEC_TYPE_POINTER, templateType } from "./rules/template-type.js";
@@ -35,6 +36,7 @@ export function checkValue(kind: EntityKind, value: unknown, context: RuleContex
   let issues = errors.length === 0 ? [] : reduceErrors(errors, value);
   const ruled: PointerIssue[] = [];
   for (const rule of RULES[kind] ?? []) ruled.push(...rule(value, context));
+  ruled.push(...referenceIdentifiers(kind)(value, context));
   // A step type in a Stage template is one mistake: say that, not also "unknown stage type".
   if (ruled.some((i) => i.code === "template-type-mismatch")) issues = issues.filter((i) => i.path !== SPEC_TYPE_POINTER);
   return [...issues, ...ruled];

@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadOfficial } from "../../src/validate/official-layer.js";
-import { sharedDir } from "../helpers/cli.js";
+import { describeReference, REFERENCE, referenceFile } from "../helpers/reference.js";
 import { validateSources } from "../../src/validate/validate.js";
 import type { Issue } from "../../src/validate/types.js";
 import { FULL_INPUTS, PROJECT_JSON, pipelineUsing, stageTemplate } from "./fixtures.js";
@@ -136,12 +136,11 @@ describe("pipelines using templates", () => {
   });
 });
 
-describe("Harness's official schema on templates", () => {
-  const schema = path.join(sharedDir, "reference/harness-schema/v0/pipeline.json");
+describeReference("Harness's official schema on templates", () => {
   const cacheDir = path.join(os.tmpdir(), "hs-validate-test-cache", "harness-scaffold");
 
   it("checks a Stage template's spec as a stage, runtime inputs allowed, findings placed in the template", async () => {
-    const official = await loadOfficial(schema, { cwd: process.cwd(), cacheDir });
+    const official = await loadOfficial(referenceFile(REFERENCE.pipelineSchema), { cwd: process.cwd(), cacheDir });
     const valid = await validateSources([{ path: T, text: stageTemplate() }], { official });
     expect(valid.issues).toEqual([]);
     // The kit takes any JiraApproval spec; Harness's schema wants connectorRef, issueKey and more.
