@@ -103,7 +103,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
 }
 
 /** The out dir as the user would write it: relative to cwd when inside it, else absolute. */
-function shownPath(cwd: string, absolute: string): string {
+export function shownPath(cwd: string, absolute: string): string {
   const rel = path.relative(cwd, absolute);
   if (rel === "") return ".";
   return rel.startsWith("..") || path.isAbsolute(rel) ? absolute.split(path.sep).join("/") : rel.split(path.sep).join("/");

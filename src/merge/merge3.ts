@@ -103,10 +103,17 @@ function mergeMap(ctx: MergeContext, segments: Segment[], base: Record<string, u
     record(ctx, { path: renderPath(at), op: "add", after: t, segments: at });
   }
   const byKey = new Map(kept.map((p) => [keyOf(p), p]));
+  const wasEmpty = ours.items.length === 0;
   ours.items = order.keys(added, "ours").flatMap((k) => {
     const pair = byKey.get(k) ?? added.get(k);
     return pair === undefined ? [] : [pair];
   });
+  adoptStyle(ours, theirs, wasEmpty);
+}
+
+/** An empty `{}` or `[]` that receives the render's elements takes the render's block or flow style. */
+function adoptStyle(ours: YAMLMap | YAMLSeq, theirs: YAMLMap | YAMLSeq, wasEmpty: boolean): void {
+  if (wasEmpty && ours.items.length > 0 && ours.flow === true && theirs.flow !== true) ours.flow = false;
 }
 
 /** Element-by-element merge of a keyed list; false when identities are missing or repeated (then it is one value). */
@@ -164,10 +171,12 @@ function mergeList(ctx: MergeContext, segments: Segment[], spec: KeyedList, base
   } else if (order.theirsMoved) {
     record(ctx, { path: renderPath(segments), op: "move", before: order.oursOrder, after: order.theirsOrder, segments });
   }
+  const wasEmpty = ours.items.length === 0;
   ours.items = keys.flatMap((k) => {
     const node = kept.get(k) ?? added.get(k);
     return node === undefined ? [] : [node];
   });
+  adoptStyle(ours, theirs, wasEmpty);
   return true;
 }
 
