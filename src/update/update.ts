@@ -66,7 +66,12 @@ export async function update(options: UpdateOptions): Promise<UpdateResult> {
   const shownOut = shownPath(options.cwd, outDir);
   const shownManifest = `${shownOut}/${MANIFEST_FILE}`;
   const manifestBefore = await readFile(path.join(outDir, MANIFEST_FILE), "utf8").catch(() => undefined);
-  const manifest = readManifest(manifestBefore, shownManifest, false);
+  const manifest = readManifest(manifestBefore, shownManifest, true);
+  if (manifest === undefined && manifestBefore !== undefined) {
+    throw new KitError("E_INPUT", `${shownManifest} is not a harness-scaffold manifest (it does not parse, or has no runs and files)`, {
+      hint: "restore it from version control; update needs the runs it records",
+    });
+  }
   if (manifest === undefined) {
     throw new KitError("E_INPUT", `${shownManifest} not found: update works on an out dir written by "harness-scaffold new"`, {
       hint: "give the out dir with --out DIR (default .harness)",

@@ -3,10 +3,11 @@
  * updated to a v2 copy of the built-in templates. The out dir lives in the system temp dir,
  * outside any git repository.
  */
-import { existsSync, readdirSync, readFileSync, unlinkSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { repoRoot } from "../helpers/cli.js";
 import type { Scenario } from "./helpers.js";
 import { scenario, TEAM_STEP } from "./helpers.js";
 
@@ -36,7 +37,7 @@ afterEach(() => s.done());
 /** The team's edits: its own step where v2 adds one, a comment, the dev environment made Production. */
 function teamEdits(): void {
   const cd = s.read(CD);
-  s.write(CD, cd.replace("  stages:", "  # deploys go dev first, then prod\n  stages:").replace(/(identifier: rollingDeployment[\s\S]*?pruningEnabled: false\n)/, `$1${TEAM_STEP}`));
+  s.write(CD, cd.replace("  stages:", "  # deploys go dev first, then prod\n  stages:").replace(/(identifier: rollingDeployment[\s\S]*?pruningEnabled: (?:true|false)\n)/, `$1${TEAM_STEP}`));
   s.write("environments/dev.yaml", s.read("environments/dev.yaml").replace("type: PreProduction", "type: Production"));
 }
 
@@ -197,6 +198,35 @@ describe("update conflicts", () => {
     const r = await s.run(["update", ...V2, "--resolve", "mine"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--resolve "mine" is not ours, theirs or PATH=ours|theirs');
+  });
+});
+
+describe("the base store", () => {
+  it("holds each generated file as rendered, so update needs neither the old templates nor git", async () => {
+    const store = path.join(s.out, ".harness-scaffold/base");
+    const texts = (): string[] => readdirSync(store).map((name) => readFileSync(path.join(store, name), "utf8"));
+    for (const file of ["project.json", CD, "environments/dev.yaml"]) expect(texts()).toContain(s.read(file));
+
+    // Generate from a v1 copy of the templates, then delete it (the old kit uninstalled).
+    const v1 = path.join(s.root, "kit-v1");
+    cpSync(path.join(repoRoot, "templates"), v1, { recursive: true });
+    const cdTemplate = path.join(v1, "pipeline/cd-kubernetes.yaml.hbs");
+    writeFileSync(cdTemplate, readFileSync(cdTemplate, "utf8").replace("pruningEnabled: false", "pruningEnabled: true"));
+    const answers = (JSON.parse(s.read("harness-scaffold.json")) as { runs: Array<{ answers: Record<string, unknown> }> }).runs[0]?.answers ?? {};
+    writeFileSync(path.join(s.root, "answers.json"), JSON.stringify(answers));
+    expect((await s.run(["new", "service", "--yes", "--force", "--templates", "kit-v1", "--answers", "answers.json"])).code).toBe(0);
+    const v1Render = s.read(CD);
+    expect(v1Render).toContain("pruningEnabled: true");
+    teamEdits();
+    rmSync(v1, { recursive: true });
+
+    const r = await s.run(["update", ...V2]);
+    expect(r.code).toBe(0);
+    // Without the v1 base this would be a conflict (true in the file, false in the render).
+    expect(r.stdout).toContain("~ stage deploy_dev › step rollingDeployment › spec › pruningEnabled: true → false");
+    expect(stepIds(s.read(CD), "deploy_dev")).toEqual(["rollingDeployment", "teamCheck", "smokeTest"]);
+    // The v1 base nothing refers to any more is gone.
+    expect(texts()).not.toContain(v1Render);
   });
 });
 
