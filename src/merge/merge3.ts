@@ -182,7 +182,8 @@ function mergeList(ctx: MergeContext, segments: Segment[], spec: KeyedList, base
 
 /** Replaces ours with a copy of theirs, keeping ours' comments (and, for scalars, ours' quoting). */
 function takeTheirs(ours: unknown, theirs: unknown): unknown {
-  if (isScalar(ours) && isScalar(theirs) && ours.anchor === undefined) {
+  // In place, so an anchor on it (and the aliases that name it) stays valid.
+  if (isScalar(ours) && isScalar(theirs)) {
     ours.value = theirs.value;
     if (theirs.type !== Scalar.PLAIN && ours.type === Scalar.PLAIN) ours.type = theirs.type;
     return ours;
@@ -191,6 +192,7 @@ function takeTheirs(ours: unknown, theirs: unknown): unknown {
   if (copy instanceof YAMLMap || copy instanceof YAMLSeq || copy instanceof Scalar) {
     const from = ours as Partial<Node> | null;
     if (from && typeof from === "object") {
+      if (typeof (from as { anchor?: unknown }).anchor === "string") copy.anchor = (from as { anchor: string }).anchor;
       copy.commentBefore ??= from.commentBefore ?? null;
       copy.comment ??= from.comment ?? null;
       copy.spaceBefore ||= from.spaceBefore ?? false;

@@ -194,6 +194,13 @@ const cases: Case[] = [
     text: "service:\n  identifier: s\n  timeout: 15m\n  a: &shared x\n  b: *shared\n",
   },
   {
+    name: "a value the team anchored keeps its anchor when the render changes it",
+    base: "service:\n  identifier: s\n  a: x\n  b: x\n",
+    ours: "service:\n  identifier: s\n  a: &shared x\n  b: *shared\n",
+    theirs: "service:\n  identifier: s\n  a: y\n  b: x\n",
+    text: "service:\n  identifier: s\n  a: &shared y\n  b: *shared\n",
+  },
+  {
     name: "quoting, key order and unindented sequences of the team survive",
     base: "environment:\n  identifier: dev\n  type: PreProduction\n  tags: {}\n  variables: []\n",
     ours: "environment:\n  type: 'PreProduction'\n  identifier: \"dev\"\n  tags: {}\n  variables:\n  - name: REGION\n    value: eu\n",
