@@ -7,6 +7,7 @@
 import type { Document } from "yaml";
 import { LineCounter, parseDocument } from "yaml";
 import { KitError } from "../errors.js";
+import { valuesOf } from "../util/yaml-values.js";
 import { mergeValue } from "./merge3.js";
 import type { MergeContext } from "./merge3.js";
 import type { Change, Conflict, Resolver } from "./types.js";
@@ -47,12 +48,18 @@ export function mergeFile(input: MergeInput): MergeResult {
 function parse(text: string, file: string, what: string, lineCounter?: LineCounter): Document {
   const doc = parseDocument(text, { keepSourceTokens: false, uniqueKeys: true, ...(lineCounter ? { lineCounter } : {}) });
   const error = doc.errors[0];
+  const where = (offset: number): string => {
+    const at = lineCounter?.linePos(offset);
+    return at ? `:${at.line}:${at.col}` : "";
+  };
   if (error !== undefined) {
-    const at = lineCounter ? lineCounter.linePos(error.pos[0]) : undefined;
-    throw new KitError("E_INPUT", `${file}${at ? `:${at.line}:${at.col}` : ""}: ${what} does not parse: ${error.message.split("\n")[0]}`, {
+    throw new KitError("E_INPUT", `${file}${where(error.pos[0])}: ${what} does not parse: ${error.message.split("\n")[0]}`, {
       hint: "fix the file so it parses (harness-scaffold validate shows the spot), then run update again",
     });
   }
+  // The merge reads values node by node; an alias bomb must stop here, as bad input.
+  const values = valuesOf(doc);
+  if (!values.ok) throw new KitError("E_INPUT", `${file}${where(values.problem.offset)}: ${what}: ${values.problem.message}`);
   return doc;
 }
 
