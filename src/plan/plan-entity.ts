@@ -8,6 +8,7 @@ import type { HarnessClient } from "../harness/client.js";
 import type { Doc, EntityAddress } from "../harness/entity-api.js";
 import { getRequest, isNotFound, remoteDocument } from "../harness/entity-api.js";
 import type { EntityKind } from "../layout.js";
+import type { Change } from "../merge/types.js";
 import { STABLE_TAG } from "../rules/template-refs.js";
 import { compareDocuments } from "./compare.js";
 import type { LocalEntity } from "./local-entities.js";
@@ -22,8 +23,10 @@ export interface PlanItem {
   /** Templates: which version. */
   versionLabel?: string;
   action: PlanAction;
-  /** For `update` (and a `conflict` that differs): Harness's version "-", the local file "+". */
+  /** For `update` (and a `conflict` that differs): Harness's version "-", the local file "+", in the file's layout. */
   diff?: string;
+  /** The same difference by Harness path: before = Harness's value, after = the file's. */
+  changes?: Change[];
   file: string;
 }
 
@@ -62,14 +65,15 @@ export function aboutEntity(entity: LocalEntity, error: unknown): unknown {
 export function decide(entity: LocalEntity, remote: RemoteState): PlanItem {
   const base = { kind: entity.kind, identifier: entity.identifier, file: entity.file, ...(entity.versionLabel === undefined ? {} : { versionLabel: entity.versionLabel }) };
   if (!remote.exists || remote.doc === undefined) return { ...base, action: "create" };
-  const { same, diff } = compareDocuments(entity.kind, scopedDoc(entity), remote.doc, entity.file);
-  if (!remote.owned) return same ? { ...base, action: "conflict" } : { ...base, action: "conflict", diff };
+  const { same, diff, changes } = compareDocuments(entity.kind, scopedDoc(entity), remote.doc, entity.file, entity.text);
+  if (!remote.owned) return same ? { ...base, action: "conflict" } : { ...base, action: "conflict", diff, changes };
   // A version tagged stable that Harness does not hold as stable: only the marker moves.
-  if (same && isMarkedStable(entity) && remote.stable === false) return { ...base, action: "update", diff: STABLE_DIFF };
-  return same ? { ...base, action: "unchanged" } : { ...base, action: "update", diff };
+  if (same && isMarkedStable(entity) && remote.stable === false) return { ...base, action: "update", diff: STABLE_DIFF, changes: [STABLE_CHANGE] };
+  return same ? { ...base, action: "unchanged" } : { ...base, action: "update", diff, changes };
 }
 
 const STABLE_DIFF = "-stableTemplate: false\n+stableTemplate: true";
+const STABLE_CHANGE: Change = { path: "stableTemplate", op: "change", before: false, after: true, segments: [] };
 
 /** A local template version tagged as the one to be stable (README "Templates"). */
 export function isMarkedStable(entity: LocalEntity): boolean {
