@@ -48,8 +48,8 @@ export interface GeneratorInfo {
 }
 
 /** Every generator with its answer keys, in prompt order. */
-export function describeGenerators(ctx: AnswerContext): GeneratorInfo[] {
-  return GENERATORS.map((g) => ({
+export function describeGenerators(ctx: AnswerContext, specs: readonly GeneratorSpec[] = GENERATORS): GeneratorInfo[] {
+  return specs.map((g) => ({
     name: g.name,
     description: g.description,
     answers: g.answers.map((spec) => {

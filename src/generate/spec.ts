@@ -13,6 +13,10 @@ export interface RenderJob {
   identifier: string;
   /** Every key a template reads must be present; null (never undefined) for answers that do not apply. */
   data: Record<string, unknown>;
+  /** Kit files: who owns the file on a later update (default managed). */
+  policy?: "managed" | "once" | "enforced";
+  /** Kit `each` files: the element's stable name, so an update keeps the file tied to it. */
+  key?: string;
 }
 
 export interface GeneratorSpec {

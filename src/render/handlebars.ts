@@ -6,6 +6,7 @@
  */
 import { createRequire } from "node:module";
 import { loadPrecompiled } from "../util/load-precompiled.js";
+import { registerHelpers } from "./helpers.js";
 import { jsonLiteral, yamlInline } from "./quote.js";
 
 const require = createRequire(import.meta.url);
@@ -25,11 +26,7 @@ const compiler = (): typeof Handlebars => (compilerModule ??= require("handlebar
 const engine = runtime.create();
 engine.registerHelper("json", (value: unknown, options: Handlebars.HelperOptions) => jsonLiteral(defined(value, options)));
 engine.registerHelper("yaml", (value: unknown, options: Handlebars.HelperOptions) => yamlInline(defined(value, options)));
-engine.registerHelper("eq", (a: unknown, b: unknown) => a === b);
-engine.registerHelper("ne", (a: unknown, b: unknown) => a !== b);
-engine.registerHelper("or", (...args: unknown[]) => args.slice(0, -1).some(Boolean));
-engine.registerHelper("and", (...args: unknown[]) => args.slice(0, -1).every(Boolean));
-engine.registerHelper("includes", (list: unknown, item: unknown) => Array.isArray(list) && list.includes(item));
+registerHelpers(engine);
 
 /**
  * Strict mode does not reach helper arguments, so a misspelt `{{json nmae}}` would print null.
@@ -155,4 +152,15 @@ export function compileTemplate(text: string): CompiledTemplate {
     compiled.set(text, entry);
   }
   return entry;
+}
+
+/**
+ * A small expression from a kit (an answer's default, a file's path or key): Handlebars over the
+ * answers, printing bare values (the result is a value, not a document). Same helpers, strict.
+ */
+export function compileExpression(text: string): (data: object) => string {
+  const ast = compiler().parse(text);
+  const spec = evaluateSpec(compiler().precompile(ast, COMPILE_OPTIONS) as unknown as string);
+  const template = engine.template(spec);
+  return (data) => template(data);
 }
