@@ -10,7 +10,7 @@ export { generate } from "./generate/generate.js";
 export type { GenerateOptions, GenerateResult, GeneratedFile } from "./generate/generate.js";
 export { listGenerators } from "./generate/registry.js";
 export type { GeneratorInfo, AnswerKeyInfo } from "./generate/registry.js";
-export { SAMPLE_SERVICE_ANSWERS } from "../generators/service.js";
+export { SAMPLE_SERVICE_ANSWERS } from "./kit/builtin.js";
 export { validateSources, validatePaths } from "./validate/validate.js";
 export type { ValidateSourcesOptions, ValidatePathsOptions } from "./validate/validate.js";
 export type { SourceFile, Issue, Severity, ValidationResult, ValidateOptions } from "./validate/types.js";

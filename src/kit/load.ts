@@ -9,7 +9,7 @@ import { KitError } from "../errors.js";
 import type { TemplateSet, TemplateSource } from "../render/templates.js";
 import type { KitIssue } from "./kit-yaml.js";
 import { readKitYaml } from "./kit-yaml.js";
-import { parseKit } from "./parse-kit.js";
+import { isExpression, parseKit } from "./parse-kit.js";
 import { resolveKitSource } from "./resolve-source.js";
 import { toGeneratorSpec } from "./to-spec.js";
 import type { Kit } from "./types.js";
@@ -101,13 +101,13 @@ export function loadKit(source: string, options: LoadKitOptions): Kit {
   const { definition, issues } = parseKit(yaml);
   const templates = kitTemplates(dir, options.cwd);
   for (const gen of definition.generators) {
-    for (const f of gen.files) {
+    for (const f of gen.files.filter((file) => !isExpression(file.template))) {
       const problem = templates.exists(f.template);
       if (problem !== undefined) issues.push({ at: f.at, message: problem });
     }
   }
   const specs = definition.generators.map((g) => toGeneratorSpec(g, issues));
   if (issues.length > 0) throw kitError(issues, shownFile);
-  for (const gen of definition.generators) for (const f of gen.files) templates.read(f.template);
+  for (const gen of definition.generators) for (const f of gen.files) if (!isExpression(f.template)) templates.read(f.template);
   return { ...definition, origin: { source, dir, shownFile }, templates, specs };
 }

@@ -17,8 +17,12 @@ export const ANSWER_KINDS: readonly AnswerKind[] = [
 ];
 const KIT_FIELDS = ["$schema", "name", "version", "description", "generators"];
 const GENERATOR_FIELDS = ["description", "answers", "files"];
-const ANSWER_FIELDS = ["key", "kind", "message", "description", "required", "default", "choices", "when", "prompted", "pattern", "patternMessage"];
-const FILE_FIELDS = ["template", "path", "each", "key", "policy", "when"];
+const ANSWER_FIELDS = [
+  "key", "kind", "message", "description", "required", "default", "defaultText", "choices", "choicesFrom", "when", "prompted",
+  "pattern", "patternMessage", "validate",
+];
+const FILE_FIELDS = ["template", "path", "identifier", "each", "key", "policy", "when", "with"];
+const CHOICE_SOURCES = ["pipeline-templates"];
 /** Names templates see besides the answers, so no answer may take them. */
 export const RESERVED_KEYS = ["item", "index", "root", "this"];
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
@@ -104,7 +108,10 @@ export function parseKit(yaml: KitYaml): { definition: KitDefinition; issues: Ki
     if (!KEY.test(key)) return void problem([...path, "key"], `answer key "${key}" must be letters, digits and "_", not starting with a digit`);
     if (HELPER_NAMES.includes(key)) return void problem([...path, "key"], `answer key "${key}" is the name of a helper; rename it (helpers: ${HELPER_NAMES.join(", ")})`);
     if (RESERVED_KEYS.includes(key)) return void problem([...path, "key"], `answer key "${key}" is reserved for "each" files; rename it`);
-    if (earlier.some((a) => a.key === key)) return void problem([...path, "key"], `answer key "${key}" is defined twice`);
+    // One key may have one definition per case (`url` for two connector types), each with its `when`.
+    if (earlier.some((a) => a.key === key && (a.when === undefined || raw.when === undefined))) {
+      return void problem([...path, "key"], `answer key "${key}" is defined twice (allowed only when each definition has its own "when")`);
+    }
     if (!ANSWER_KINDS.includes(kind as AnswerKind)) {
       const guess = closest(kind, ANSWER_KINDS);
       return void problem([...path, "kind"], `unknown kind "${kind}"${guess === undefined ? "" : ` (did you mean "${guess}"?)`}; kinds: ${ANSWER_KINDS.join(", ")}`);
@@ -119,7 +126,14 @@ export function parseKit(yaml: KitYaml): { definition: KitDefinition; issues: Ki
       if (!Array.isArray(raw.choices) || raw.choices.length === 0 || raw.choices.some((c) => typeof c !== "string" && typeof c !== "number")) {
         problem([...path, "choices"], "\"choices\" must be a non-empty list of values");
       } else answer.choices = raw.choices.map(String);
+    } else if (raw.choicesFrom !== undefined) {
+      if (!CHOICE_SOURCES.includes(String(raw.choicesFrom))) problem([...path, "choicesFrom"], `choicesFrom must be one of ${CHOICE_SOURCES.join(", ")}`);
+      else answer.choicesFrom = "pipeline-templates";
     } else if (answer.kind === "choice") problem(path, `answer "${key}" of kind choice needs "choices"`);
+    for (const field of ["validate", "defaultText"] as const) {
+      const value = text(raw, field, path, false);
+      if (value !== undefined) answer[field] = value;
+    }
     if (raw.pattern !== undefined) {
       const pattern = text(raw, "pattern", path, false);
       try {
@@ -190,6 +204,8 @@ export function parseKit(yaml: KitYaml): { definition: KitDefinition; issues: Ki
       else if (source.kind !== "list") problem([...path, "each"], `"each" needs a list answer; "${each}" is of kind ${source.kind}`);
       file.each = each;
     }
+    const identifier = text(raw, "identifier", path, false);
+    if (identifier !== undefined) file.identifier = identifier;
     const key = text(raw, "key", path, false);
     if (key !== undefined) {
       if (each === undefined) problem([...path, "key"], "\"key\" only applies to files with \"each\"");
@@ -197,6 +213,10 @@ export function parseKit(yaml: KitYaml): { definition: KitDefinition; issues: Ki
     }
     const when = parseWhen(raw.when, [...path, "when"], answers);
     if (when !== undefined) file.when = when;
+    if (raw.with !== undefined) {
+      if (!isObj(raw.with)) problem([...path, "with"], "\"with\" must map template variables to values or expressions");
+      else file.with = raw.with;
+    }
     return file;
   }
 }

@@ -11,6 +11,8 @@ import { entityPath, kindFromPath, KIND_LOCATION } from "../layout.js";
 import { compileExpression } from "../render/handlebars.js";
 import type { KitIssue } from "./kit-yaml.js";
 import { isExpression } from "./parse-kit.js";
+import type { WithValue } from "./with-values.js";
+import { compileWith } from "./with-values.js";
 import type { KitAnswer, KitCondition, KitFile, KitGenerator } from "./types.js";
 
 type Expression = (data: object) => string;
@@ -65,28 +67,35 @@ export function layoutPath(p: string): { kind: EntityKind; identifier: string } 
   return { kind, identifier };
 }
 
-function answerSpec(a: KitAnswer, issues: KitIssue[]): AnswerSpec {
-  const spec: AnswerSpec = { key: a.key, kind: a.kind, message: a.message, required: a.required, ask: a.prompted };
+function answerSpec(gen: KitGenerator, a: KitAnswer, issues: KitIssue[]): AnswerSpec {
+  const spec: AnswerSpec = { key: a.key, kind: a.kind, message: a.message };
+  if (a.required) spec.required = true;
+  if (a.prompted) spec.ask = true;
   if (a.description !== undefined) spec.doc = a.description;
   if (a.when !== undefined) spec.only = a.when as readonly Condition[];
   if (a.choices !== undefined) spec.choices = a.choices;
+  if (a.choicesFrom === "pipeline-templates") spec.choices = (ctx) => ctx.pipelineTemplates;
   if (isExpression(a.default)) {
     const fn = expression(a.default, a.at, `default of "${a.key}"`, issues);
     const text = a.default;
     spec.default = (answers: Answers): AnswerValue | undefined => {
-      const value = run(fn, answers, a.at, `default of "${a.key}"`).trim();
+      const value = run(fn, templateData(gen, answers), a.at, `default of "${a.key}"`).trim();
       return value === "" ? undefined : value;
     };
-    spec.defaultText = text;
+    spec.defaultText = a.defaultText ?? text;
   } else if (a.default !== undefined) spec.default = a.default;
+  const validate = a.validate === undefined ? undefined : expression(a.validate, a.at, `validate of "${a.key}"`, issues);
   const pattern = a.pattern === undefined ? undefined : new RegExp(a.pattern, "u");
   const scalarChoices = a.choices !== undefined && a.kind !== "choice" && a.kind !== "list" ? a.choices : undefined;
-  if (pattern !== undefined || scalarChoices !== undefined) {
-    spec.check = (value) => {
+  if (pattern !== undefined || scalarChoices !== undefined || validate !== undefined) {
+    spec.check = (value, answers) => {
       if (scalarChoices !== undefined && !scalarChoices.includes(String(value))) return `${a.key} "${String(value)}" is not one of ${scalarChoices.join(", ")}`;
       const items = Array.isArray(value) ? value : [String(value)];
-      if (pattern !== undefined && items.some((v) => !pattern.test(v))) return a.patternMessage ?? `${a.key} "${String(value)}" does not match ${a.pattern}`;
-      return undefined;
+      const bad = pattern === undefined ? undefined : items.find((v) => !pattern.test(v));
+      if (bad !== undefined) return a.patternMessage ?? `${a.key} "${bad}" does not match ${a.pattern ?? ""}`;
+      if (validate === undefined) return undefined;
+      const message = run(validate, { ...templateData(gen, answers), value }, a.at, `validate of "${a.key}"`).trim();
+      return message === "" ? undefined : message;
     };
   }
   return spec;
@@ -95,15 +104,21 @@ function answerSpec(a: KitAnswer, issues: KitIssue[]): AnswerSpec {
 interface CompiledFile {
   file: KitFile;
   path: Expression;
+  template?: Expression;
+  identifier?: Expression;
   key?: Expression;
+  with?: WithValue;
 }
 
 /** The generator as a GeneratorSpec; expression syntax errors are added to `issues`. */
 export function toGeneratorSpec(gen: KitGenerator, issues: KitIssue[]): GeneratorSpec {
-  const answers = gen.answers.map((a) => answerSpec(a, issues));
+  const answers = gen.answers.map((a) => answerSpec(gen, a, issues));
   const files: CompiledFile[] = gen.files.map((file) => {
     const compiled: CompiledFile = { file, path: expression(file.path, file.at, "path", issues) };
     if (file.key !== undefined) compiled.key = expression(file.key, file.at, "key", issues);
+    if (file.identifier !== undefined) compiled.identifier = expression(file.identifier, file.at, "identifier", issues);
+    if (isExpression(file.template)) compiled.template = expression(file.template, file.at, "template", issues);
+    if (file.with !== undefined) compiled.with = compileWith(file.with, file.at, issues);
     return compiled;
   });
   return {
@@ -113,26 +128,44 @@ export function toGeneratorSpec(gen: KitGenerator, issues: KitIssue[]): Generato
     files(given: Answers): RenderJob[] {
       const base = templateData(gen, given);
       const jobs: RenderJob[] = [];
-      for (const { file, path, key } of files) {
-        if (!holds(file.when, given)) continue;
-        const items = file.each === undefined ? [undefined] : (Array.isArray(given[file.each]) ? (given[file.each] as string[]) : []);
+      // Consecutive files with the same `each` go element by element: all files of the first
+      // element, then all of the second (an environment next to its infrastructure).
+      const groups: CompiledFile[][] = [];
+      for (const f of files) {
+        const last = groups.at(-1);
+        if (last !== undefined && f.file.each !== undefined && last[0]?.file.each === f.file.each) last.push(f);
+        else groups.push([f]);
+      }
+      for (const group of groups) {
+        const each = group[0]?.file.each;
+        const items = each === undefined ? [undefined] : (Array.isArray(given[each]) ? (given[each] as string[]) : []);
         items.forEach((item, index) => {
-          const data = file.each === undefined ? base : { ...base, item, index };
-          const target = run(path, data, file.at, `path "${file.path}"`).trim();
-          const place = layoutPath(target);
-          if (typeof place === "string") {
-            throw new KitError("E_TEMPLATE", `${file.at}: path "${file.path}" rendered "${target}", which is refused: ${place}`, {
-              hint: "a kit writes only entity files inside the out dir, e.g. services/{{identifier}}.yaml",
-            });
+          for (const compiled of group) {
+            if (!holds(compiled.file.when, given)) continue;
+            jobs.push(fileJob(compiled, each === undefined ? base : { ...base, item, index }, item));
           }
-          const job: RenderJob = { template: file.template, kind: place.kind, identifier: place.identifier, data, policy: file.policy };
-          if (file.each !== undefined) job.key = key === undefined ? String(item) : run(key, data, file.at, `key "${file.key ?? ""}"`).trim();
-          jobs.push(job);
         });
       }
       return jobs;
     },
   };
+}
+
+function fileJob({ file, path, key, template, identifier, with: extra }: CompiledFile, scope: Record<string, unknown>, item: unknown): RenderJob {
+  const data = extra === undefined ? scope : { ...scope, ...(extra(scope) as Record<string, unknown>) };
+  // Paths, keys and template names see the answers (and item), never the `with` values.
+  const target = run(path, scope, file.at, `path "${file.path}"`).trim();
+  const place = layoutPath(target);
+  if (typeof place === "string") {
+    throw new KitError("E_TEMPLATE", `${file.at}: path "${file.path}" rendered "${target}", which is refused: ${place}`, {
+      hint: "a kit writes only entity files inside the out dir, e.g. services/{{identifier}}.yaml",
+    });
+  }
+  const templateId = template === undefined ? file.template : run(template, scope, file.at, `template "${file.template}"`).trim();
+  const id = place.kind === "project" && identifier !== undefined ? run(identifier, scope, file.at, "identifier").trim() : place.identifier;
+  const job: RenderJob = { template: templateId, kind: place.kind, identifier: id, data, policy: file.policy };
+  if (file.each !== undefined) job.key = key === undefined ? String(item) : run(key, scope, file.at, `key "${file.key ?? ""}"`).trim();
+  return job;
 }
 
 function firstLine(error: unknown): string {

@@ -25,6 +25,12 @@ export interface KitAnswer {
   prompted: boolean;
   pattern?: string;
   patternMessage?: string;
+  /** Expression over the answers and `value`: rendering any text refuses the value with that text. */
+  validate?: string;
+  /** How `list` and the README show a computed default. */
+  defaultText?: string;
+  /** Choices taken from the templates available: `pipeline-templates` (templates/pipeline/*.yaml.hbs). */
+  choicesFrom?: "pipeline-templates";
   at: string;
 }
 
@@ -40,6 +46,10 @@ export interface KitFile {
   policy: FilePolicy;
   /** Only rendered when this holds (same form as an answer's `when`). */
   when?: KitCondition[];
+  /** project.json only: the identifier the document must hold (default: whatever it names). */
+  identifier?: string;
+  /** Values the template sees over the answers (see with-values.ts). */
+  with?: Record<string, unknown>;
   at: string;
 }
 

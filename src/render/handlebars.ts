@@ -164,3 +164,30 @@ export function compileExpression(text: string): (data: object) => string {
   const template = engine.template(spec);
   return (data) => template(data);
 }
+
+/** The value the last `__value` call saw; rendering is synchronous, so one slot is enough. */
+let captured: unknown;
+engine.registerHelper("__value", (value: unknown) => {
+  captured = value;
+  return "";
+});
+
+/**
+ * An expression whose whole text is one `{{…}}` gives its value itself (a list, a map, a boolean,
+ * null), not its printed text: `tags: "{{tags}}"` passes the map on. Any other text renders to a
+ * string as compileExpression does.
+ */
+export function compileValueExpression(text: string): (data: object) => unknown {
+  const ast = compiler().parse(text);
+  const only = ast.body.length === 1 ? ast.body[0] : undefined;
+  if (only?.type !== "MustacheStatement") return compileExpression(text);
+  const inner = /^\{\{~?\s*([\s\S]*?)\s*~?\}\}$/.exec(text.trim())?.[1] ?? "";
+  const m = only as hbs.AST.MustacheStatement;
+  const call = m.params.length > 0 || m.hash !== undefined ? `(${inner})` : inner;
+  const render = compileExpression(`{{__value ${call}}}`);
+  return (data) => {
+    captured = undefined;
+    render(data);
+    return captured;
+  };
+}

@@ -18,7 +18,8 @@ interface HelperDef {
   fn: Helper;
 }
 
-const str = (v: unknown): string => String(v);
+/** Text arguments: null (an answer that does not apply) reads as "". */
+const str = (v: unknown): string => (v === null ? "" : String(v));
 
 /** Harness's environment type from its name: names starting with "prod" are Production. */
 export const environmentType = (env: string): string => (/^prod/i.test(env) ? "Production" : "PreProduction");
@@ -26,8 +27,14 @@ export const environmentType = (env: string): string => (/^prod/i.test(env) ? "P
 const DEFS: Record<string, HelperDef> = {
   eq: { arity: 2, fn: (a, b) => a === b },
   ne: { arity: 2, fn: (a, b) => a !== b },
-  or: { arity: [1, Infinity], fn: (...args) => args.some(Boolean) },
-  and: { arity: [1, Infinity], fn: (...args) => args.every(Boolean) },
+  // Like JavaScript's || and &&: the deciding value itself, so `or` also picks a fallback.
+  or: { arity: [1, Infinity], fn: (...args) => args.find(Boolean) ?? args.at(-1) },
+  and: { arity: [1, Infinity], fn: (...args) => args.find((a) => !a) ?? args.at(-1) },
+  default: { arity: 2, fn: (value, fallback) => (value === null || value === "" ? fallback : value) },
+  list: { arity: [0, Infinity], fn: (...args) => args },
+  distinct: { arity: 1, fn: (list) => !Array.isArray(list) || new Set(list).size === list.length },
+  matches: { arity: 2, strings: "all", fn: (s, pattern) => new RegExp(str(pattern), "u").test(str(s)) },
+  firstNotMatching: { arity: 2, strings: [1], fn: (list, pattern) => (Array.isArray(list) ? list : []).find((v) => !new RegExp(str(pattern), "u").test(String(v))) ?? null },
   not: { arity: 1, fn: (a) => !a },
   includes: { arity: 2, fn: (list, item) => Array.isArray(list) && list.includes(item) },
   toIdentifier: { arity: 1, strings: "all", fn: (s) => identifierFromName(str(s)) ?? "" },
@@ -68,7 +75,7 @@ function checked(name: string, def: HelperDef): Helper {
     args.forEach((arg, i) => {
       const mustBeString = def.strings === "all" || (def.strings?.includes(i) ?? false);
       if (arg === undefined) throw new Error(`helper ${name}${where(options)}: argument ${i + 1} is not defined (a misspelt or unknown variable)`);
-      if (mustBeString && typeof arg !== "string") {
+      if (mustBeString && typeof arg !== "string" && arg !== null) {
         throw new Error(`helper ${name}${where(options)}: argument ${i + 1} must be text, got ${Array.isArray(arg) ? "a list" : arg === null ? "null" : typeof arg}`);
       }
     });
