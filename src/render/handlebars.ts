@@ -154,11 +154,19 @@ export function compileTemplate(text: string): CompiledTemplate {
   return entry;
 }
 
+/** Every expression text compiled in this process; the build precompiles the built-in kit's. */
+export const expressionTexts = new Set<string>();
+
 /**
  * A small expression from a kit (an answer's default, a file's path or key): Handlebars over the
  * answers, printing bare values (the result is a value, not a document). Same helpers, strict.
+ * The built-in kit's expressions are precompiled at build time, found by text like templates.
  */
 export function compileExpression(text: string): (data: object) => string {
+  expressionTexts.add(text);
+  builtIn ??= precompiledTemplates();
+  const stored = builtIn.get(text);
+  if (stored !== undefined) return stored.render;
   const ast = compiler().parse(text);
   const spec = evaluateSpec(compiler().precompile(ast, COMPILE_OPTIONS) as unknown as string);
   const template = engine.template(spec);
@@ -178,13 +186,11 @@ engine.registerHelper("__value", (value: unknown) => {
  * string as compileExpression does.
  */
 export function compileValueExpression(text: string): (data: object) => unknown {
-  const ast = compiler().parse(text);
-  const only = ast.body.length === 1 ? ast.body[0] : undefined;
-  if (only?.type !== "MustacheStatement") return compileExpression(text);
-  const inner = /^\{\{~?\s*([\s\S]*?)\s*~?\}\}$/.exec(text.trim())?.[1] ?? "";
-  const m = only as hbs.AST.MustacheStatement;
-  const call = m.params.length > 0 || m.hash !== undefined ? `(${inner})` : inner;
-  const render = compileExpression(`{{__value ${call}}}`);
+  // One plain mustache (no block, comment or partial), told apart without the compiler.
+  const single = /^\{\{(?![#/!>^&{~]|else\b)([^{}]*)\}\}$/.exec(text);
+  const inner = single?.[1]?.trim();
+  if (inner === undefined || inner === "") return compileExpression(text);
+  const render = compileExpression(`{{__value ${/\s/.test(inner) ? `(${inner})` : inner}}}`);
   return (data) => {
     captured = undefined;
     render(data);
