@@ -114,10 +114,11 @@ export function parseKit(yaml: KitYaml): { definition: KitDefinition; issues: Ki
     }
     if (!ANSWER_KINDS.includes(kind as AnswerKind)) {
       const guess = closest(kind, ANSWER_KINDS);
-      return void problem([...path, "kind"], `unknown kind "${kind}"${guess === undefined ? "" : ` (did you mean "${guess}"?)`}; kinds: ${ANSWER_KINDS.join(", ")}`);
+      problem([...path, "kind"], `unknown kind "${kind}"${guess === undefined ? "" : ` (did you mean "${guess}"?)`}; kinds: ${ANSWER_KINDS.join(", ")}`);
     }
+    // An unknown kind is reported above; reading it as text keeps later checks from cascading.
     const answer: KitAnswer = {
-      key, kind: kind as AnswerKind, message: text(raw, "message", path, false) ?? key,
+      key, kind: ANSWER_KINDS.includes(kind as AnswerKind) ? (kind as AnswerKind) : "text", message: text(raw, "message", path, false) ?? key,
       required: flag(raw, "required", path), prompted: flag(raw, "prompted", path), at: yaml.at(path),
     };
     const description = text(raw, "description", path, false);
