@@ -11,6 +11,18 @@ export type { GenerateOptions, GenerateResult, GeneratedFile } from "./generate/
 export { listGenerators } from "./generate/registry.js";
 export type { GeneratorInfo, AnswerKeyInfo } from "./generate/registry.js";
 export { SAMPLE_SERVICE_ANSWERS } from "./kit/builtin.js";
+export { loadKit } from "./kit/load.js";
+export type { LoadKitOptions } from "./kit/load.js";
+export { renderRun } from "./kit/render-run.js";
+export type { RenderRunResult } from "./kit/render-run.js";
+export type { Kit, KitDefinition, KitGenerator, KitAnswer, KitFile, FilePolicy } from "./kit/types.js";
+export { checkKit } from "./kit/check.js";
+export type { KitCheckResult } from "./kit/check.js";
+export type { KitIssue } from "./kit/kit-yaml.js";
+export { testKit } from "./kit/test-kit.js";
+export type { KitTestCase, TestKitOptions } from "./kit/test-kit.js";
+export { initKit } from "./kit/init.js";
+export { registerGenerators, registerKit } from "./generate/plop.js";
 export { validateSources, validatePaths } from "./validate/validate.js";
 export type { ValidateSourcesOptions, ValidatePathsOptions } from "./validate/validate.js";
 export type { SourceFile, Issue, Severity, ValidationResult, ValidateOptions } from "./validate/types.js";
