@@ -1,6 +1,6 @@
 /**
- * The shape of a generator (one file per generator in generators/): the answers it takes and the
- * files it renders from them. Everything else (prompts, checks, rendering, writing) is generic.
+ * The shape of a generator (a kit's generator, built-in or not, becomes one: src/kit/to-spec.ts):
+ * the answers it takes and the files it renders from them. Everything else is generic.
  */
 import type { AnswerSpec, Answers } from "../answers/spec.js";
 import type { EntityKind } from "../layout.js";
