@@ -38,7 +38,7 @@ async function run(args: ParsedArgs, ctx: CliContext): Promise<number> {
     else findKitGenerator(kit, only);
   }
   const templatesDir = typeof args.values.templates === "string" ? args.values.templates : undefined;
-  const pipelineTemplates = kit === undefined ? templateSet({ cwd: ctx.cwd, templatesDir }).pipelineTemplates() : [];
+  const pipelineTemplates = (kit?.templates ?? templateSet({ cwd: ctx.cwd, templatesDir })).pipelineTemplates();
   const generators = describeGenerators({ pipelineTemplates }, kit?.specs).filter((g) => only === undefined || g.name === only);
   if (args.values.json === true) {
     const about = kit === undefined ? {} : { kit: { name: kit.name, version: kit.version, description: kit.description, source: kit.origin.source } };

@@ -83,7 +83,7 @@ async function run(args: ParsedArgs, ctx: CliContext): Promise<number> {
   const raw: RawAnswers = mergeRaw(...(fromFile ? [fromFile] : []), parseSetFlags(sets));
 
   // Refuse unknown keys and bad values (pointing at their origin) before asking anything.
-  const answerCtx = { pipelineTemplates: kit === undefined ? templateSet({ cwd: ctx.cwd, templatesDir }).pipelineTemplates() : [] };
+  const answerCtx = { pipelineTemplates: kit === undefined ? templateSet({ cwd: ctx.cwd, templatesDir }).pipelineTemplates() : kit.templates.pipelineTemplates() };
   resolveAnswers(spec.answers, raw, { generator: spec.name, ctx: answerCtx, useDefaults: true, partial: true });
 
   const json = values.json === true;

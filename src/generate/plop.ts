@@ -36,7 +36,7 @@ export function registerGenerators(plop: PlopLike, config: { harnessScaffold?: K
   const options = config.harnessScaffold ?? {};
   const cwd = options.cwd ?? plop.getDestBasePath();
   const kit = options.kit;
-  const ctx = { pipelineTemplates: kit === undefined ? templateSet({ cwd, templatesDir: options.templatesDir }).pipelineTemplates() : [] };
+  const ctx = { pipelineTemplates: (kit?.templates ?? templateSet({ cwd, templatesDir: options.templatesDir })).pipelineTemplates() };
   plop.setActionType(ACTION_TYPE, async (answers, action, api) => {
     const base = api.getDestBasePath();
     const result = await generate({

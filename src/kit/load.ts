@@ -3,7 +3,7 @@
  * there (and small, and inside the kit), compile its expressions. Anything wrong is a bad kit
  * (E_INPUT, exit 2) listing every problem at its place; nothing from the kit is ever run as code.
  */
-import { readFileSync, realpathSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import { KitError } from "../errors.js";
 import type { TemplateSet, TemplateSource } from "../render/templates.js";
@@ -88,7 +88,12 @@ export function kitTemplates(dir: string, cwd: string): TemplateSet & { exists(i
       cache.set(id, source);
       return source;
     },
-    pipelineTemplates: () => [],
+    // What `choicesFrom: pipeline-templates` offers: templates/pipeline/<name>.yaml.hbs.
+    pipelineTemplates: () => {
+      const dir = path.join(root, "pipeline");
+      if (!existsSync(dir)) return [];
+      return readdirSync(dir).filter((f) => f.endsWith(".yaml.hbs")).map((f) => f.slice(0, -".yaml.hbs".length)).sort();
+    },
   };
 }
 

@@ -34,7 +34,7 @@ export function renderRun(kit: Kit, generator: string, answers: Record<string, u
   const spec = findKitGenerator(kit, generator);
   const resolved = resolveAnswers(spec.answers, { values: answers, origins: {} }, {
     generator: spec.name,
-    ctx: { pipelineTemplates: [] },
+    ctx: { pipelineTemplates: kit.templates.pipelineTemplates() },
     useDefaults: options.useDefaults ?? true,
   });
   const files = renderJobs(spec.files(resolved.answers), kit.templates);
