@@ -4,6 +4,7 @@
  */
 import type { Node as YamlNode } from "yaml";
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
+import { valuesOf } from "../util/yaml-values.js";
 
 export type YamlPath = ReadonlyArray<string | number>;
 
@@ -46,5 +47,9 @@ export function readKitYaml(text: string, shown: string): KitYaml {
     const target = (key && keyNode !== undefined ? keyNode : (node ?? keyNode)) as YamlNode | null | undefined;
     return pos(target?.range?.[0] ?? 0);
   };
-  return { value: errors.length > 0 ? undefined : doc.toJS(), at, errors };
+  if (errors.length > 0) return { value: undefined, at, errors };
+  // A kit is outside input: its aliases expand within the same limit as every YAML read.
+  const values = valuesOf(doc);
+  if (!values.ok) return { value: undefined, at, errors: [{ at: pos(values.problem.offset), message: values.problem.message }] };
+  return { value: values.value, at, errors };
 }
