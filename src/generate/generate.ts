@@ -11,6 +11,7 @@ import { kitVersion } from "../paths.js";
 import { renderJobs } from "../render/render.js";
 import { templateSet } from "../render/templates.js";
 import type { Issue } from "../validate/types.js";
+import { baseEntries } from "../write/base-store.js";
 import { commitChanges } from "../write/commit.js";
 import type { FileAction } from "../write/changes.js";
 import { diffChanges, planChanges } from "../write/changes.js";
@@ -88,12 +89,15 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     files: rendered.map((f) => f.path),
   };
   if (options.kit !== undefined) Object.assign(run, kitRecord(options.kit, rendered));
-  const manifest = mergeManifest(previous, kitVersion(), run, changes);
-  const all = [...changes, ...(await planChanges([{ path: MANIFEST_FILE, text: manifestText(manifest) }], outDir, shownOut))];
+  // Hashes of what was rendered: the base store (write/base-store.ts) keeps each text for `update`.
+  const manifest = mergeManifest(previous, kitVersion(), run, rendered);
+  const bases = await planChanges(baseEntries(rendered), outDir, shownOut);
+  const all = [...changes, ...bases, ...(await planChanges([{ path: MANIFEST_FILE, text: manifestText(manifest) }], outDir, shownOut))];
 
-  const diffs = options.dryRun ? await diffChanges(all, shownOut) : undefined;
+  const diffs = options.dryRun ? await diffChanges(all.filter((c) => !bases.includes(c)), shownOut) : undefined;
   if (!options.dryRun) await commitChanges(all, shownOut);
-  const files = all.map((c): GeneratedFile => {
+  const shownChanges = all.filter((c) => !bases.includes(c));
+  const files = shownChanges.map((c): GeneratedFile => {
     const diff = diffs?.get(c.path);
     return diff === undefined ? { path: c.path, action: c.action } : { path: c.path, action: c.action, diff };
   });
@@ -126,7 +130,7 @@ function kitRecord(kit: Kit, files: readonly RenderedFile[]): Pick<ManifestRun, 
 }
 
 /** The out dir as the user would write it: relative to cwd when inside it, else absolute. */
-function shownPath(cwd: string, absolute: string): string {
+export function shownPath(cwd: string, absolute: string): string {
   const rel = path.relative(cwd, absolute);
   if (rel === "") return ".";
   return rel.startsWith("..") || path.isAbsolute(rel) ? absolute.split(path.sep).join("/") : rel.split(path.sep).join("/");

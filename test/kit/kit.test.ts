@@ -133,3 +133,18 @@ describe("list --kit", () => {
     expect(describeGenerators({ pipelineTemplates: [] }).length).toBe(4);
   });
 });
+
+describe("update with a kit", () => {
+  it("re-renders a kit run from the kit recorded in the manifest: a no-op, then --set adds an element's files", async () => {
+    const { update } = await import("../../src/update/update.js");
+    const cwd = scratch();
+    const kit = loadKit(acme, { cwd });
+    await generate({ kit, generator: "web-service", answers: { name: "orders-web" }, outDir: "out", cwd });
+    const same = await update({ cwd, outDir: "out" });
+    expect(same.changed).toBe(false);
+    const more = await update({ cwd, outDir: "out", set: { environments: "dev,qa,prod" } });
+    expect(more.changed).toBe(true);
+    expect(readFileSync(path.join(cwd, "out/environments/qa.yaml"), "utf8")).toContain("type: PreProduction\n");
+    expect(readFileSync(path.join(cwd, "out/infrastructures/qa_k8s.yaml"), "utf8")).toContain("namespace: orders-web-qa\n");
+  });
+});
