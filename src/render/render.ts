@@ -7,7 +7,7 @@ import { valuesOf } from "../util/yaml-values.js";
 import { KitError } from "../errors.js";
 import type { RenderJob } from "../generate/spec.js";
 import type { EntityKind } from "../layout.js";
-import { entityPath, JSON_ROOT_KEY, YAML_ROOT_KEY } from "../layout.js";
+import { entityPath, JSON_ROOT_KEY, KIND_LOCATION, YAML_ROOT_KEY } from "../layout.js";
 import type { CompiledTemplate } from "./handlebars.js";
 import { compileTemplate } from "./handlebars.js";
 import type { TemplateSet, TemplateSource } from "./templates.js";
@@ -21,6 +21,8 @@ export interface RenderedFile {
   text: string;
   /** The parsed document (for checks and tests). */
   doc: unknown;
+  policy?: "managed" | "once" | "enforced";
+  key?: string;
 }
 
 export function renderJobs(jobs: readonly RenderJob[], templates: TemplateSet): RenderedFile[] {
@@ -38,11 +40,14 @@ function renderJob(job: RenderJob, templates: TemplateSet): RenderedFile {
   } catch (cause) {
     fail(source, `cannot render: ${firstLine(cause)}`, cause);
   }
-  const isJson = job.template.endsWith(".json.hbs");
+  const isJson = KIND_LOCATION[job.kind].ext === ".json";
   const { text, doc } = isJson ? parseJson(source, output) : parseYaml(source, output);
-  checkShape(source, job, doc);
-  const where = job.fileName === undefined ? entityPath(job.kind, job.identifier) : entityPath(job.kind, job.fileName, job.identifier);
-  return { path: where, kind: job.kind, identifier: job.identifier, template: job.template, text, doc };
+  const identifier = checkShape(source, job, doc);
+  const where = job.fileName === undefined ? entityPath(job.kind, identifier) : entityPath(job.kind, job.fileName, identifier);
+  const file: RenderedFile = { path: where, kind: job.kind, identifier, template: job.template, text, doc };
+  if (job.policy !== undefined) file.policy = job.policy;
+  if (job.key !== undefined) file.key = job.key;
+  return file;
 }
 
 function compiled(source: TemplateSource): CompiledTemplate {
@@ -88,17 +93,28 @@ function parseYaml(source: TemplateSource, output: string): { text: string; doc:
   return { text, doc: values.value };
 }
 
-/** The file must hold the entity its path promises: the right root key and identifier. */
-function checkShape(source: TemplateSource, job: RenderJob, doc: unknown): void {
+/**
+ * The file must hold the entity its path promises: the right root key and identifier (and a
+ * template version's versionLabel). A kit's
+ * project.json names no identifier in its path (empty): the document's own is taken.
+ */
+function checkShape(source: TemplateSource, job: RenderJob, doc: unknown): string {
   const root = YAML_ROOT_KEY[job.kind] ?? JSON_ROOT_KEY[job.kind];
   const body = typeof doc === "object" && doc !== null && root !== undefined ? (doc as Record<string, unknown>)[root] : undefined;
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     fail(source, `must render a document with a "${root}" mapping at the root`);
   }
   const id = (body as Record<string, unknown>).identifier;
+  if (job.kind === "project" && job.identifier === "" && typeof id === "string" && id !== "") return id;
   if (id !== job.identifier) {
     fail(source, `rendered identifier ${JSON.stringify(id)} but the file is for "${job.identifier}"`);
   }
+  // A template version's file is named after its versionLabel (templates/<identifier>/<versionLabel>.yaml).
+  const label = (body as Record<string, unknown>).versionLabel;
+  if (job.fileName !== undefined && label !== job.fileName) {
+    fail(source, `rendered versionLabel ${JSON.stringify(label)} but the file is for version "${job.fileName}"`);
+  }
+  return job.identifier;
 }
 
 function firstLine(error: unknown): string {
@@ -108,9 +124,9 @@ function firstLine(error: unknown): string {
 
 function fail(source: TemplateSource, message: string, cause?: unknown): never {
   throw new KitError("E_TEMPLATE", `template ${source.shown} ${message}`, {
-    hint: source.shown.startsWith("templates/")
+    hint: source.hint ?? (source.shown.startsWith("templates/")
       ? "this is a bug in a built-in template; please report it with the answers you used"
-      : "fix the template given with --templates, or remove it to use the built-in one",
+      : "fix the template given with --templates, or remove it to use the built-in one"),
     cause,
   });
 }
