@@ -14,7 +14,7 @@ import path from "node:path";
 import vm from "node:vm";
 import type { ErrorObject } from "ajv";
 import { writeFileAtomic } from "./cache-dir.js";
-import { FORMATS } from "./create-ajv.js";
+import { FORMATS } from "./ajv-runtime.js";
 
 const require = createRequire(import.meta.url);
 
