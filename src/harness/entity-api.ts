@@ -31,6 +31,7 @@ const COLLECTION: Record<EntityKind, string> = {
   environment: "/ng/api/environmentsV2",
   infrastructure: "/ng/api/infrastructures",
   pipeline: "/pipeline/api/pipelines",
+  secret: "/ng/api/v2/secrets",
 };
 
 export const rootKeyOf = (kind: EntityKind): string => (YAML_ROOT_KEY[kind] ?? JSON_ROOT_KEY[kind]) as string;

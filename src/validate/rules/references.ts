@@ -55,7 +55,14 @@ export const references: SetRule = (entities) => {
   const issues: FileIssue[] = [];
   for (const entity of entities) {
     for (const ref of referencesOf(entity)) {
-      const target = ref.kind === "secret" ? undefined : index.get(ref.kind)?.get(ref.id);
+      if (ref.kind === "secret") {
+        const problem = secretRefProblem(entity, ref.id);
+        if (problem !== undefined) {
+          issues.push({ file: entity.file, path: ref.pointer, severity: "error", code: "secret-ref-scope", message: problem });
+          continue;
+        }
+      }
+      const target = index.get(ref.kind)?.get(ref.id);
       if (target === undefined) {
         const message = ref.kind === "secret" ? words.secretRef(ref.id) : words.refNotFound(ref.kind, ref.id);
         issues.push({ file: entity.file, path: ref.pointer, severity: "warning", code: "ref-not-found", message });
@@ -66,6 +73,17 @@ export const references: SetRule = (entities) => {
   }
   return issues;
 };
+
+/**
+ * Harness's reference grammar (shared/harness-api-secrets.md §4): `project.x` is no reference, and
+ * a plain `x` (a project secret) cannot be used by an org- or account-level connector.
+ */
+function secretRefProblem(entity: Entity, ref: string): string | undefined {
+  if (ref.startsWith("project.")) return words.secretRefProjectPrefix(ref);
+  if (entity.kind !== "connector" || entity.body === undefined) return undefined;
+  if (typeof entity.body.projectIdentifier === "string") return undefined;
+  return words.secretRefScope(ref, typeof entity.body.orgIdentifier === "string" ? "org" : "account");
+}
 
 /** A stage deploying to environment E must use infrastructures defined in E. */
 function infraEnvironment(entity: Entity, pointer: string, infra: Entity): FileIssue[] {
