@@ -13,6 +13,7 @@ import { connectorData, DOCKER_HUB_URL } from "./connector.js";
 import type { DeployStage } from "./pipeline.js";
 import { pipelineData } from "./pipeline.js";
 import { DEFAULT_PROJECT_COLOR, projectData } from "./project.js";
+import { secretTextJob, valueSourceAnswer } from "./secret-files.js";
 
 const https = (value: AnswerValue): string | undefined =>
   typeof value === "string" && value.startsWith("https://") && gitOwnerRepo(value) !== undefined
@@ -47,6 +48,7 @@ const answers: AnswerSpec[] = [
   { key: "gitConnector", kind: "identifier", message: "GitHub connector identifier", default: "github" },
   { key: "gitUsername", kind: "token", message: "GitHub username", default: (a) => gitOwnerRepo(String(a.gitUrl))?.owner, defaultText: "the owner in gitUrl" },
   { key: "gitTokenRef", kind: "secret-ref", message: "Secret holding the GitHub token", default: "github_token" },
+  valueSourceAnswer("gitTokenSource", "Where publish reads the GitHub token from (env:VAR, file:PATH or prompt)", "env:GITHUB_TOKEN"),
   // Image and registry
   { key: "image", kind: "image", message: "Image repository, e.g. acme/payments-api", required: true },
   {
@@ -70,6 +72,7 @@ const answers: AnswerSpec[] = [
   { key: "dockerConnector", kind: "identifier", message: "Docker registry connector identifier", default: "dockerhub", check: distinctFrom("gitConnector") },
   { key: "dockerUsername", kind: "token", message: "Registry username", default: (a) => imageParts(String(a.image)).owner || undefined, defaultText: "the owner in image" },
   { key: "dockerPasswordRef", kind: "secret-ref", message: "Secret holding the registry password", default: "docker_password" },
+  valueSourceAnswer("dockerPasswordSource", "Where publish reads the registry password from (env:VAR, file:PATH or prompt)", "env:DOCKER_PASSWORD"),
   // Kubernetes
   { key: "k8sConnector", kind: "identifier", message: "Kubernetes connector identifier", default: "k8s_cluster", check: distinctFrom("gitConnector", "dockerConnector") },
   { key: "delegateSelectors", kind: "list", message: "Delegate selectors of the cluster's delegate", default: ["kubernetes-delegate"], check: (v) => (Array.isArray(v) && v.length === 0 ? "delegateSelectors cannot be empty" : undefined) },
@@ -114,6 +117,8 @@ function serviceFiles(a: Answers): RenderJob[] {
       org: scope.org, identifier: scope.project, name: str(a, "projectName"), color: DEFAULT_PROJECT_COLOR,
       modules: ["CD", "CI"], description: "", tags: {},
     })),
+    ...secretTextJob(str(a, "gitTokenRef"), scope, str(a, "gitTokenSource")),
+    ...secretTextJob(str(a, "dockerPasswordRef"), scope, str(a, "dockerPasswordSource")),
     job("connector/github.json.hbs", "connector", connector({
       name: str(a, "gitConnector"), identifier: str(a, "gitConnector"), url: str(a, "gitUrl"), connectionType: "Repo",
       authType: "Http", username: str(a, "gitUsername"), tokenRef: str(a, "gitTokenRef"), apiAccess: true,

@@ -48,14 +48,16 @@ export function connectionFromArgs(args: ParsedArgs, ctx: CliContext): ConnectOp
 }
 
 export const planJson = (items: readonly PlanItem[]): string =>
-  `${JSON.stringify({ plan: items.map(({ kind, identifier, action, diff }) => (diff === undefined ? { kind, identifier, action } : { kind, identifier, action, diff })) }, null, 2)}\n`;
+  `${JSON.stringify({ plan: items.map(({ kind, identifier, action, diff, valueSource }) => ({ kind, identifier, action, ...(diff === undefined ? {} : { diff }), ...(valueSource === undefined ? {} : { valueSource }) })) }, null, 2)}\n`;
 
 export const command: CommandModule = {
   help: `Usage: harness-scaffold plan [DIR...] [options]
 
 Shows what "publish" would do with each entity in DIR (default .harness), in publish order:
 create, update (with a diff: "-" is Harness's version, "+" the local file), unchanged, or
-conflict (it exists in Harness but was not created by harness-scaffold). Files are validated
+conflict (it exists in Harness but was not created by harness-scaffold). Secrets show as
+create (with whether their value source is available now, e.g. "env:GITHUB_TOKEN is not set")
+or exists (values cannot be compared; publish leaves them alone unless told to rotate). Files are validated
 first; nothing is sent if one has an error. Plan only reads: it never changes anything.
 
 Options:
