@@ -71,6 +71,8 @@ Exit codes: 0 plan shown, 1 validation or Harness error, 2 bad usage or configur
   allowPositionals: true,
   async run(args, ctx) {
     const result = await plan(connectionFromArgs(args, ctx));
+    // Warnings go to stderr so --json output stays one document.
+    for (const w of result.warnings) ctx.stderr.write(`${w.file}:${w.line}:${w.column} warning ${w.code} ${w.message}\n`);
     if (args.values.json === true) {
       ctx.stdout.write(planJson(result.plan));
       return 0;

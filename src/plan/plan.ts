@@ -4,6 +4,7 @@
  */
 import path from "node:path";
 import { PUBLISH_ORDER } from "../layout.js";
+import type { Issue } from "../validate/types.js";
 import { repositoryRoot, sourceAvailability } from "../secrets/value-source.js";
 import { mapLimit } from "./map-limit.js";
 import type { PlanItem } from "./plan-entity.js";
@@ -17,12 +18,14 @@ export interface PlanResult {
   endpoint: string;
   account: string;
   plan: PlanItem[];
+  /** Validation warnings of the files (e.g. a secret that must already exist in Harness). */
+  warnings: Issue[];
   /** Requests sent, for the curious (and the tests): all GETs. */
   requests: number;
 }
 
 export async function plan(options: PlanOptions): Promise<PlanResult> {
-  const { dirs, entities } = await readValidated(options);
+  const { dirs, entities, warnings } = await readValidated(options);
   const session = await connect(options, dirs);
   const root = await repositoryRoot(path.resolve(options.cwd, dirs[0] ?? "."), options.cwd);
   try {
@@ -45,7 +48,7 @@ export async function plan(options: PlanOptions): Promise<PlanResult> {
         items.push(item);
       }
     }
-    return { endpoint: session.client.endpoint, account: session.client.account, plan: items, requests: session.client.stats().requests };
+    return { endpoint: session.client.endpoint, account: session.client.account, plan: items, warnings, requests: session.client.stats().requests };
   } catch (error) {
     throw interrupted(options.signal, error, "nothing was changed; run the plan again");
   } finally {
