@@ -13,7 +13,8 @@ const SOURCE = new RegExp(VALUE_SOURCE_PATTERN);
 const sourceCheck = (value: AnswerValue): string | undefined =>
   typeof value === "string" && SOURCE.test(value)
     ? undefined
-    : `"${String(value)}" is not a value source: write env:VARIABLE, file:PATH (relative to the repository) or prompt`;
+    : // Never repeat the answer: a user may have pasted the secret itself here.
+      "is not a value source (the answer is not shown, in case it is a secret): write env:VARIABLE, file:PATH (relative to the repository) or prompt";
 
 /** An answer saying where a secret's value comes from (never the value itself). */
 export function valueSourceAnswer(key: string, message: string, fallback: string): AnswerSpec {
