@@ -13,6 +13,7 @@ import {
 import type { Answers, AnswerSpec, AnswerValue } from "../src/answers/spec.js";
 import type { GeneratorSpec } from "../src/generate/spec.js";
 import { list, str, tags } from "../src/generate/spec.js";
+import { secretTextJob, valueSourceAnswer } from "./secret-files.js";
 
 export const CONNECTOR_TYPES = ["DockerRegistry", "Github", "K8sCluster", "Aws"] as const;
 export type ConnectorType = (typeof CONNECTOR_TYPES)[number];
@@ -105,7 +106,25 @@ const answers: AnswerSpec[] = [
   },
   { key: "secretKeyRef", kind: "secret-ref", message: "AWS secret key secret", only: { type: ["Aws"], credential: ["ManualConfig"] }, required: true },
   { key: "region", kind: "region", message: "AWS region", only: { type: ["Aws"] }, default: "us-east-1", ask: true },
+  {
+    ...valueSourceAnswer("secretSource", "Where publish reads the secret's value from (env:VAR, file:PATH or prompt)", ""),
+    only: [
+      { type: ["DockerRegistry"], auth: ["UsernamePassword"] },
+      { type: ["Github"], authType: ["Http"] },
+      { type: ["Github"], apiAccess: ["true"] },
+      { type: ["K8sCluster", "Aws"], credential: ["ManualConfig"] },
+    ],
+    default: (a) => `env:${(secretRefOf(a) ?? "SECRET").replace(/^(org|account)\./, "").toUpperCase()}`,
+    defaultText: "env:<the secret identifier in capitals>",
+    doc: "Used for the secret file written for a project secret the connector references (not for org. or account. secrets)",
+  },
 ];
+
+/** The SecretText reference the connector makes (the SSH key of a Git connector is an SSHKey, not written). */
+function secretRefOf(a: Answers): string | undefined {
+  for (const key of ["passwordRef", "tokenRef", "serviceAccountTokenRef", "secretKeyRef"]) if (typeof a[key] === "string") return a[key] as string;
+  return undefined;
+}
 
 /** The connector file's data; the service generator builds its connectors through this too. */
 export function connectorData(a: Answers): Record<string, unknown> {
@@ -127,7 +146,11 @@ export const connector: GeneratorSpec = {
   answers,
   files(a) {
     const type = str(a, "type") as ConnectorType;
-    return [{ template: TEMPLATES[type], kind: "connector", identifier: str(a, "identifier"), data: connectorData(a) }];
+    const ref = secretRefOf(a);
+    const project = typeof a.project === "string" && a.project !== "" ? a.project : undefined;
+    // Only a project connector's plain reference names a secret this project can hold.
+    const secret = ref !== undefined && project !== undefined && typeof a.secretSource === "string" ? secretTextJob(ref, { org: str(a, "org"), project }, a.secretSource) : [];
+    return [...secret, { template: TEMPLATES[type], kind: "connector", identifier: str(a, "identifier"), data: connectorData(a) }];
   },
 };
 
