@@ -25,7 +25,8 @@ import { createEntity } from "./write-entity.js";
 export type RotateSecrets = boolean | readonly string[];
 
 export interface PreparedSecret {
-  remote: RemoteState;
+  /** Undefined when the lookup failed (not for want of credentials): it is asked again when the secret's turn comes. */
+  remote: RemoteState | undefined;
   rotate: boolean;
   value?: Secret;
 }
@@ -57,18 +58,23 @@ export async function prepareSecrets(
   const remotes = await mapLimit(
     secrets,
     options.concurrency,
-    // A secret of a project that does not exist yet reads as absent (Harness: "not found").
-    (entity) => fetchRemote(client, entity).catch((e: unknown) => Promise.reject(aboutEntity(entity, e))),
+    // A secret of a project that does not exist yet reads as absent (Harness: "not found"). A lookup
+    // that fails otherwise (network, 5xx) leaves it unknown: its value is read as for a create.
+    (entity) =>
+      fetchRemote(client, entity).catch((e: unknown) => {
+        if (isKitError(e) && ![401, 403].includes(e.details?.status as number)) return undefined;
+        return Promise.reject(aboutEntity(entity, e));
+      }),
     options.signal,
   );
   const prepared = new Map<string, PreparedSecret>();
   const problems: string[] = [];
   // One at a time: a prompt must not interleave with another.
   for (const [i, entity] of secrets.entries()) {
-    const remote = remotes[i] as RemoteState;
-    const rotate = remote.exists && wantsRotation(options.rotate, entity.identifier);
+    const remote = remotes[i];
+    const rotate = wantsRotation(options.rotate, entity.identifier) && remote?.exists !== false;
     const item: PreparedSecret = { remote, rotate };
-    if (typeOf(entity) !== "SSHKey" && (!remote.exists || rotate)) {
+    if (typeOf(entity) !== "SSHKey" && (remote?.exists !== true || rotate)) {
       try {
         item.value = await readSecretValue(entity.identifier, (entity.doc.secret as Record<string, unknown>).valueSource, options.sources);
       } catch (error) {
@@ -89,9 +95,10 @@ export type SecretOutcome = { action: "created"; recovered: boolean } | { action
 /** Creates, rotates or leaves one secret, as prepared. */
 export async function publishSecret(client: HarnessClient, entity: LocalEntity, prepared: PreparedSecret, adopt: boolean, journal: Journal): Promise<SecretOutcome> {
   const doc = withOwnership("secret", entity.doc);
-  if (prepared.remote.exists) {
+  const remote = prepared.remote ?? (await fetchRemote(client, entity));
+  if (remote.exists) {
     if (!prepared.rotate) return { action: "unchanged" };
-    if (!prepared.remote.owned && !adopt) {
+    if (!remote.owned && !adopt) {
       return { action: "failed", error: "exists in Harness but was not created by harness-scaffold; not rotated", hint: "publish --adopt --rotate-secret takes it over" };
     }
     await client.send(secretWriteRequest("PUT", entity, doc, prepared.value));
