@@ -12,8 +12,9 @@ export function hiddenPrompt(ctx: Pick<CliContext, "stdin" | "stderr" | "interac
   const input = ctx.stdin as TtyInput;
   return (question) =>
     new Promise((resolve, reject) => {
-      ctx.stderr.write(question);
+      // Echo off before the question shows: a fast typist (or a script) must not race it.
       input.setRawMode?.(true);
+      ctx.stderr.write(question);
       let value = "";
       const finish = (): void => {
         input.removeListener("data", onData);
