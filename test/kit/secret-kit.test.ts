@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { checkKit, isKitError, loadKit, renderRun, testKit } from "../../src/index.js";
+import { builtinKit } from "../../src/kit/builtin.js";
 import { tempDir } from "../generate/helpers.js";
 
 let cleanups: Array<() => void> = [];
@@ -62,6 +63,16 @@ describe("a kit rendering secret files", () => {
     expect(run.files.map((f) => f.path)).toEqual(["project.json", "secrets/registry_password.yaml"]);
     expect(run.files[1]?.text).toContain('  valueSource: "env:REGISTRY_PASSWORD"\n');
     expect(renderRun(kit, "registry", { passwordRef: "org.registry_password" }).files.map((f) => f.path)).toEqual(["project.json"]);
+  });
+
+  it("the built-in connector writes a secret file only for a project connector's plain reference", () => {
+    const connector = builtinKit().specs.find((g) => g.name === "connector");
+    const base = { type: "Github", name: "gh", identifier: "gh", url: "https://github.com/acme/x", username: "bob", authType: "Http", apiAccess: true, secretSource: "env:GH_PAT" };
+    const paths = (answers: Record<string, unknown>): string[] => (connector?.files({ ...base, ...answers }) ?? []).map((j) => `${j.kind}:${j.identifier}`);
+    expect(paths({ tokenRef: "gh_pat", project: "shop" })).toEqual(["secret:gh_pat", "connector:gh"]);
+    // No project: an organization connector, whose plain reference is not a project secret to write.
+    expect(paths({ tokenRef: "gh_pat" })).toEqual(["connector:gh"]);
+    expect(paths({ tokenRef: "account.gh_pat", project: "shop" })).toEqual(["connector:gh"]);
   });
 
   it("refuses a pasted secret as value source without repeating it", () => {
