@@ -34,6 +34,7 @@ const COLLECTION: Record<EntityKind, string> = {
   infrastructure: "/ng/api/infrastructures",
   template: "/template/api/templates",
   pipeline: "/pipeline/api/pipelines",
+  secret: "/ng/api/v2/secrets",
 };
 
 export const rootKeyOf = (kind: EntityKind): string => (YAML_ROOT_KEY[kind] ?? JSON_ROOT_KEY[kind]) as string;
@@ -113,7 +114,7 @@ function parsedYaml(text: unknown): Doc | undefined {
 export function remoteDocument(kind: EntityKind, data: unknown): { doc: Doc; recordTags?: unknown } {
   const d = (data ?? {}) as Doc;
   const root = rootKeyOf(kind);
-  if (kind === "project" || kind === "connector") return { doc: { [root]: d[root] ?? {} } };
+  if (kind === "project" || kind === "connector" || kind === "secret") return { doc: { [root]: d[root] ?? {} } };
   if (kind === "pipeline") return { doc: parsedYaml(d.yamlPipeline) ?? { pipeline: {} } };
   if (kind === "template") return { doc: parsedYaml(d.yaml) ?? { template: {} }, recordTags: d.tags };
   const record = (d[kind] ?? d) as Doc;
@@ -139,5 +140,7 @@ export function isNotFound(error: unknown): boolean {
 export function isDuplicate(error: unknown): boolean {
   if (!isKitError(error) || error.code !== "E_HTTP") return false;
   const d = error.details ?? {};
-  return d.status === 409 || d.code === "DUPLICATE_FIELD" || d.code === "RESOURCE_ALREADY_EXISTS";
+  if (d.status === 409 || d.code === "DUPLICATE_FIELD" || d.code === "RESOURCE_ALREADY_EXISTS") return true;
+  // Secrets (and connectors) say it with 400 INVALID_REQUEST "… already exists …".
+  return d.status === 400 && d.code === "INVALID_REQUEST" && typeof d.message === "string" && /already exists/i.test(d.message);
 }

@@ -9,6 +9,7 @@ import { reduceErrors } from "./reduce.js";
 import { connectorRules } from "./rules/connector-rules.js";
 import { referenceIdentifiers } from "./rules/reference-identifiers.js";
 import type { DocumentRule, RuleContext } from "./rules/context.js";
+import { secretRules } from "./rules/secret-rules.js";
 import { stepNotAllowedInStage } from "./rules/step-not-allowed-in-stage.js";
 import { SPEC_TYPE_POINTER, templateType } from "./rules/template-type.js";
 import { timeouts } from "./rules/timeouts.js";
@@ -22,6 +23,7 @@ const RULES: Readonly<Partial<Record<EntityKind, readonly DocumentRule[]>>> = {
   pipeline: [uniqueIdentifiers, timeouts, stepNotAllowedInStage],
   connector: [connectorRules],
   template: [uniqueIdentifiers, timeouts, stepNotAllowedInStage, templateType],
+  secret: [secretRules],
 };
 
 /** A runtime input left for whoever uses the template: `<+input>`, `<+input>.default(x)`. */

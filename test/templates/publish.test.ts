@@ -12,13 +12,14 @@ import { startEmulator, validatePaths } from "../../src/index.js";
 import type { RunningEmulator } from "../../src/index.js";
 import { runInProcess } from "../helpers/cli.js";
 import { call } from "../emulator/helpers.js";
+import { SECRET_ENV } from "../publish/helpers.js";
 
 describe("stage template golden path", () => {
   let root: string;
   let emulator: RunningEmulator;
   const log: string[] = [];
   const run = (args: string[]) =>
-    runInProcess([...args, "--endpoint", emulator.url], { cwd: root, env: { HARNESS_PLATFORM_API_KEY: emulator.token, HARNESS_SCAFFOLD_STATE_DIR: path.join(root, "state") } });
+    runInProcess([...args, "--endpoint", emulator.url], { cwd: root, env: { HARNESS_PLATFORM_API_KEY: emulator.token, HARNESS_SCAFFOLD_STATE_DIR: path.join(root, "state"), ...SECRET_ENV } });
 
   beforeAll(async () => {
     root = mkdtempSync(path.join(os.tmpdir(), "hs-templates-"));
@@ -67,7 +68,8 @@ describe("stage template golden path", () => {
     expect(r.code).toBe(0);
     const plan = (JSON.parse(r.stdout) as { plan: { kind: string; action: string }[] }).plan;
     expect(plan.filter((p) => p.kind === "template")).toHaveLength(1);
-    expect([...new Set(plan.map((p) => p.action))]).toEqual(["unchanged"]);
+    // Secrets are never compared (Harness returns no value): they plan as "exists".
+    expect([...new Set(plan.map((p) => `${p.kind === "secret" ? "secret " : ""}${p.action}`))].sort()).toEqual(["secret exists", "unchanged"]);
   });
 
   it("rolls back the pipelines first, then the template", async () => {
@@ -96,7 +98,8 @@ describe("stage template golden path", () => {
     const stable = await call(emulator, "GET", "/template/api/templates/k8s_rolling", { query: { orgIdentifier: "default", projectIdentifier: "payments_api" } });
     expect(stable.json.data.versionLabel).toBe("v2");
     const plan = await run(["plan", "--json"]);
-    expect([...new Set((JSON.parse(plan.stdout) as { plan: { action: string }[] }).plan.map((p) => p.action))]).toEqual(["unchanged"]);
+    const items = (JSON.parse(plan.stdout) as { plan: { kind: string; action: string }[] }).plan;
+    expect([...new Set(items.map((p) => `${p.kind === "secret" ? "secret " : ""}${p.action}`))].sort()).toEqual(["secret exists", "unchanged"]);
     log.length = 0;
     const back = await run(["publish", "--rollback"]);
     expect(back.code, back.stdout).toBe(0);

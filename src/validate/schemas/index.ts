@@ -6,6 +6,7 @@ import { environmentSchema, infrastructureSchema, serviceSchema } from "./entiti
 import { pipelineSchema } from "./pipeline.js";
 import { projectSchema } from "./project.js";
 import { templateSchema } from "./template.js";
+import { secretSchema } from "./secret.js";
 
 export const KIND_SCHEMAS: Readonly<Record<EntityKind, Schema>> = {
   project: projectSchema,
@@ -15,4 +16,5 @@ export const KIND_SCHEMAS: Readonly<Record<EntityKind, Schema>> = {
   infrastructure: infrastructureSchema,
   template: templateSchema,
   pipeline: pipelineSchema,
+  secret: secretSchema,
 };
