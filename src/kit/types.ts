@@ -76,6 +76,8 @@ export interface KitSource {
   dir: string;
   /** kit.yaml as shown in messages (relative to cwd when inside it). */
   shownFile: string;
+  /** Set when `source` named an installed npm package rather than a folder. */
+  fromPackage?: boolean;
 }
 
 export interface Kit extends KitDefinition {

@@ -18,10 +18,11 @@ import { diffChanges, planChanges } from "../write/changes.js";
 import { commitChanges } from "../write/commit.js";
 import type { Manifest, ManifestRun } from "../write/manifest.js";
 import { manifestText, readManifest, sha256 } from "../write/manifest.js";
-import type { FilePlan } from "./file-plan.js";
+import type { FilePlan, FilePolicy } from "./file-plan.js";
 import { planFile } from "./file-plan.js";
 import type { RunRenderer } from "./renderer.js";
-import { builtinRenderer } from "./renderer.js";
+import { builtinRenderer, checkGivenKit } from "./renderer.js";
+import type { Kit } from "../kit/types.js";
 import { parseResolve } from "./resolve.js";
 import type { RunTarget } from "./set-answers.js";
 import { routeSets } from "./set-answers.js";
@@ -33,6 +34,8 @@ export interface UpdateOptions {
   set?: Record<string, string>;
   target?: RunTarget;
   templatesDir?: string | undefined;
+  /** `--kit`: a newer version of the kit the runs were recorded with. */
+  kit?: Kit | undefined;
   /** Another source of renders (a kit); default: the built-in generators. */
   renderer?: RunRenderer;
   /** `ours`, `theirs` or `PATH=ours|theirs` entries. */
@@ -77,18 +80,22 @@ export async function update(options: UpdateOptions): Promise<UpdateResult> {
       hint: "give the out dir with --out DIR (default .harness)",
     });
   }
-  const renderer = options.renderer ?? builtinRenderer({ cwd: options.cwd, templatesDir: options.templatesDir });
+  if (options.kit !== undefined) checkGivenKit(options.kit, manifest.runs, shownManifest);
+  const renderer = options.renderer ?? builtinRenderer({ cwd: options.cwd, outDir, templatesDir: options.templatesDir, kit: options.kit });
   const routed = routeSets(manifest.runs, options.set ?? {}, options.target ?? {}, renderer);
 
   // Render every run again; a file two runs render (a shared connector) takes the later run's text.
-  const theirs = new Map<string, { text: string; generator: string }>();
+  const theirs = new Map<string, { text: string; generator: string; policy?: FilePolicy | undefined }>();
   const runs: ManifestRun[] = manifest.runs.map((run, i) => {
     const sets = routed.get(i) ?? {};
     const origins = Object.fromEntries(Object.keys(sets).map((k) => [k, `--set ${k}`]));
     const rendered = renderer.render(run, { ...run.answers, ...sets }, origins);
-    for (const file of rendered.files) theirs.set(file.path, { text: file.text, generator: run.generator });
+    for (const file of rendered.files) theirs.set(file.path, { text: file.text, generator: run.generator, policy: file.policy });
     const identifier = typeof rendered.answers.identifier === "string" ? rendered.answers.identifier : run.identifier;
-    return { ...run, identifier, answers: rendered.answers, files: rendered.files.map((f) => f.path) };
+    // A kit run records the kit, policies and keys of this render (a newer kit, changed lists).
+    const { kit: _k, policies: _p, keys: _keys, ...plain } = run;
+    const base = rendered.record === undefined ? run : { ...plain, ...rendered.record };
+    return { ...base, identifier, answers: rendered.answers, files: rendered.files.map((f) => f.path) };
   });
 
   const resolution = parseResolve(options.resolve ?? [], shownOut);
@@ -102,6 +109,8 @@ export async function update(options: UpdateOptions): Promise<UpdateResult> {
     const plan = planFile({
       path: file, shown: `${shownOut}/${file}`, wasRendered: oldPaths.has(file), base,
       ours: disk?.before, theirs: theirs.get(file)?.text, resolve: resolution.resolver,
+      // The new render's policy decides (the manifest records it as the kit now says).
+      policy: theirs.get(file)?.policy,
     });
     plans.push(plan);
     if (plan.conflicts.some((c) => c.resolved === undefined)) {
@@ -148,6 +157,8 @@ function notesFor(plans: readonly FilePlan[], shownOut: string): string[] {
     const shown = `${shownOut}/${p.path}`;
     if (p.action === "kept-deleted") return [`${shown}: you deleted it; it stays deleted (delete its line from ${MANIFEST_FILE}'s files to have it recreated)`];
     if (p.action === "kept-edited") return [`${shown}: no longer generated, but edited since; kept (delete it yourself if it is not needed)`];
+    if (p.policy === "enforced") return [`${shown}: enforced by the kit; your edits were replaced by its render`];
+    if (p.policy === "once") return [`${shown}: written once, now yours; the kit's changes to it were not applied`];
     if (p.noBase === true) return [`${shown}: no recorded base; merged as if both sides had added it`];
     return [];
   });
