@@ -5,6 +5,7 @@
 import type { AnswerKind, AnswerValue } from "../answers/spec.js";
 import type { GeneratorSpec } from "../generate/spec.js";
 import type { TemplateSet } from "../render/templates.js";
+import type { KitMigration } from "./migrations.js";
 
 export type FilePolicy = "managed" | "once" | "enforced";
 export const FILE_POLICIES: readonly FilePolicy[] = ["managed", "once", "enforced"];
@@ -66,6 +67,8 @@ export interface KitDefinition {
   version: string;
   description: string;
   generators: KitGenerator[];
+  /** Renamed answers and moved files per version (src/kit/migrations.ts). */
+  migrations?: KitMigration[];
 }
 
 /** Where the kit came from, as recorded in the manifest. */

@@ -36,7 +36,7 @@ export interface RunRenderer {
 }
 
 /** The kit the built-in generators are (generators/kit.yaml); a modified copy keeps this name. */
-const BUILTIN_KIT_NAME = "harness-scaffold";
+export const BUILTIN_KIT_NAME = "harness-scaffold";
 
 export interface RendererOptions {
   cwd: string;

@@ -21,7 +21,8 @@ import { manifestText, readManifest, sha256 } from "../write/manifest.js";
 import type { FilePlan, FilePolicy } from "./file-plan.js";
 import { planFile } from "./file-plan.js";
 import type { RunRenderer } from "./renderer.js";
-import { builtinRenderer, checkGivenKit } from "./renderer.js";
+import { migrateManifest } from "./migrate.js";
+import { BUILTIN_KIT_NAME, builtinRenderer, checkGivenKit } from "./renderer.js";
 import type { Kit } from "../kit/types.js";
 import { parseResolve } from "./resolve.js";
 import type { RunTarget } from "./set-answers.js";
@@ -69,18 +70,20 @@ export async function update(options: UpdateOptions): Promise<UpdateResult> {
   const shownOut = shownPath(options.cwd, outDir);
   const shownManifest = `${shownOut}/${MANIFEST_FILE}`;
   const manifestBefore = await readFile(path.join(outDir, MANIFEST_FILE), "utf8").catch(() => undefined);
-  const manifest = readManifest(manifestBefore, shownManifest, true);
-  if (manifest === undefined && manifestBefore !== undefined) {
+  const recorded = readManifest(manifestBefore, shownManifest, true);
+  if (recorded === undefined && manifestBefore !== undefined) {
     throw new KitError("E_INPUT", `${shownManifest} is not a harness-scaffold manifest (it does not parse, or has no runs and files)`, {
       hint: "restore it from version control; update needs the runs it records",
     });
   }
-  if (manifest === undefined) {
+  if (recorded === undefined) {
     throw new KitError("E_INPUT", `${shownManifest} not found: update works on an out dir written by "harness-scaffold new"`, {
       hint: "give the out dir with --out DIR (default .harness)",
     });
   }
-  if (options.kit !== undefined) checkGivenKit(options.kit, manifest.runs, shownManifest);
+  if (options.kit !== undefined) checkGivenKit(options.kit, recorded.runs, shownManifest);
+  // A newer kit's migrations: renamed answers, moved files (the team's files move when written).
+  const { manifest, moved } = migrateManifest(recorded, options.kit, BUILTIN_KIT_NAME);
   const renderer = options.renderer ?? builtinRenderer({ cwd: options.cwd, outDir, templatesDir: options.templatesDir, kit: options.kit });
   const routed = routeSets(manifest.runs, options.set ?? {}, options.target ?? {}, renderer);
 
@@ -102,8 +105,14 @@ export async function update(options: UpdateOptions): Promise<UpdateResult> {
   const oldPaths = new Set(manifest.runs.flatMap((r) => r.files));
   const plans: FilePlan[] = [];
   const conflicted: UpdateResult["conflicted"] = [];
+  const movedFrom = new Map<string, string>();
   for (const file of [...new Set([...oldPaths, ...theirs.keys()])].sort()) {
-    const [disk] = await planChanges([{ path: file, text: "" }], outDir, shownOut);
+    let [disk] = await planChanges([{ path: file, text: "" }], outDir, shownOut);
+    const from = moved.get(file);
+    if (disk?.before === undefined && from !== undefined) {
+      [disk] = await planChanges([{ path: from, text: "" }], outDir, shownOut);
+      if (disk?.before !== undefined) movedFrom.set(file, from);
+    }
     const hash = manifest.files[file]?.sha256;
     const base = oldPaths.has(file) && hash !== undefined ? await readBase(outDir, hash) : undefined;
     const plan = planFile({
@@ -118,7 +127,8 @@ export async function update(options: UpdateOptions): Promise<UpdateResult> {
     }
   }
   const conflicts = plans.flatMap((p) => p.conflicts);
-  const notes = notesFor(plans, shownOut).concat(resolution.unused().map((r) => `--resolve ${r} matched no conflict`));
+  for (const plan of plans) if (movedFrom.has(plan.path) && plan.action === "unchanged") plan.action = "create";
+  const notes = [...movedFrom].map(([to, from]) => `${shownOut}/${to}: moved from ${from} (the kit's migrations)`).concat(notesFor(plans, shownOut)).concat(resolution.unused().map((r) => `--resolve ${r} matched no conflict`));
   const standing = conflicts.filter((c) => c.resolved === undefined);
   const runsOut = runs.map((r) => ({ generator: r.generator, identifier: r.identifier }));
   if (standing.length > 0) {
@@ -132,6 +142,14 @@ export async function update(options: UpdateOptions): Promise<UpdateResult> {
   const next = nextManifest(manifest, runs, oldPaths, theirs, plans);
   const fileChanges: FileChange[] = [];
   for (const plan of plans) {
+    const from = movedFrom.get(plan.path);
+    if (from !== undefined) {
+      const [created] = await planChanges([{ path: plan.path, text: plan.text ?? plan.before ?? "" }], outDir, shownOut);
+      const [old] = await planChanges([{ path: from, text: "" }], outDir, shownOut);
+      if (created !== undefined) fileChanges.push(created);
+      if (old !== undefined) fileChanges.push({ ...old, action: "delete" });
+      continue;
+    }
     if (plan.action !== "create" && plan.action !== "update" && plan.action !== "delete") continue;
     const [c] = await planChanges([{ path: plan.path, text: plan.text ?? "" }], outDir, shownOut);
     if (c !== undefined) fileChanges.push(plan.action === "delete" ? { ...c, action: "delete" } : c);

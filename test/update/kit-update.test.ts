@@ -163,3 +163,47 @@ describe("file policies in update", () => {
     });
   });
 });
+
+describe("kit migrations in update", () => {
+  it("renames recorded answers and moves the team's files (and their bases) before merging", async () => {
+    const acme = path.join(repoRoot, "test/fixtures/kits/acme");
+    cpSync(acme, path.join(root, "kits/acme-v1"), { recursive: true });
+    const made = await run(["new", "web-service", "--kit", "kits/acme-v1", "--yes", "--set", "name=orders-web", "--set", "team=payments"]);
+    expect(made.code, made.stderr).toBe(0);
+    write("infrastructures/dev_k8s.yaml", read("infrastructures/dev_k8s.yaml").replace("  deploymentType:", "  # pinned by the orders team\n  deploymentType:"));
+
+    // v2 renames the answer team → owner and the infrastructures *_k8s → *_cluster, and says so.
+    const v2 = path.join(root, "kits/acme-v2");
+    cpSync(acme, v2, { recursive: true });
+    const edit = (file: string, f: (t: string) => string): void => writeFileSync(path.join(v2, file), f(readFileSync(path.join(v2, file), "utf8")));
+    edit("kit.yaml", (t) => `${t.replace("version: 1.0.0", "version: 2.0.0").replace("key: team", "key: owner").replace("concat team", "concat owner").replace('suffixed item \\"k8s\\"', 'suffixed item \\"cluster\\"')}
+migrations:
+  - version: 1.5.0
+    renameAnswers: { team: owner }
+  - version: 2.0.0
+    moveFiles:
+      infrastructures/dev_k8s.yaml: infrastructures/dev_cluster.yaml
+      infrastructures/prod_k8s.yaml: infrastructures/prod_cluster.yaml
+`);
+    for (const t of ["environment.yaml.hbs", "service.yaml.hbs", "project.json.hbs"]) edit(`templates/${t}`, (x) => x.replaceAll("team}}", "owner}}").replace("concat team", "concat owner"));
+    edit("templates/infrastructure.yaml.hbs", (x) => x.replaceAll('"k8s"', '"cluster"').replace('" k8s"', '" cluster"'));
+    const check = await run(["kit", "check", "kits/acme-v2"]);
+    expect(check.stdout).toBe("kit acme-golden-paths: no problems found.\n");
+
+    const r = await run(["update", "--kit", "kits/acme-v2"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(".harness/infrastructures/dev_cluster.yaml: moved from infrastructures/dev_k8s.yaml (the kit's migrations)");
+    expect(existsSync(path.join(out(), "infrastructures/dev_k8s.yaml"))).toBe(false);
+    const dev = read("infrastructures/dev_cluster.yaml");
+    expect(dev).toContain("  # pinned by the orders team\n  deploymentType:");
+    expect(dev).toContain("identifier: dev_cluster");
+    expect(read("services/orders_web.yaml")).toContain("team: payments");
+    const recorded = JSON.parse(read("harness-scaffold.json")) as { runs: Array<{ answers: Record<string, unknown>; files: string[] }> };
+    expect(recorded.runs[0]?.answers.owner).toBe("payments");
+    expect(recorded.runs[0]?.answers.team).toBeUndefined();
+    expect(recorded.runs[0]?.files).toContain("infrastructures/prod_cluster.yaml");
+    expect((await run(["validate", ".harness"])).code).toBe(0);
+    expect((await run(["update", "--check"])).code).toBe(0);
+  });
+});
