@@ -28,7 +28,8 @@ export function serviceAnswers(i: number): Record<string, unknown> {
 
 /** How many entities service `i` has: project, 3 connectors, service, CI + CD pipelines, and 2 per environment. */
 export function entitiesOf(i: number): number {
-  return 7 + 2 * (ENVIRONMENTS[i % ENVIRONMENTS.length] as string[]).length;
+  // project, 2 secrets, 3 connectors, service, 2 pipelines, and per environment one infrastructure.
+  return 9 + 2 * (ENVIRONMENTS[i % ENVIRONMENTS.length] as string[]).length;
 }
 
 /** Renders, validates and writes service `i` into `<cwd>/<dir>`; returns how many files it wrote. */

@@ -4,11 +4,12 @@
  */
 import path from "node:path";
 
-export type EntityKind = "project" | "connector" | "service" | "environment" | "infrastructure" | "pipeline";
+export type EntityKind = "project" | "connector" | "service" | "environment" | "infrastructure" | "pipeline" | "secret";
 
 /** Publish order: a kind never goes before the kinds it refers to. */
 export const PUBLISH_ORDER: readonly EntityKind[] = [
   "project",
+  "secret",
   "connector",
   "service",
   "environment",
@@ -28,6 +29,7 @@ export const KIND_LOCATION: Readonly<Record<EntityKind, { dir: string; ext: ".js
   environment: { dir: "environments", ext: ".yaml" },
   infrastructure: { dir: "infrastructures", ext: ".yaml" },
   pipeline: { dir: "pipelines", ext: ".yaml" },
+  secret: { dir: "secrets", ext: ".yaml" },
 };
 
 /** The YAML root key Harness stores each YAML kind under. */
@@ -36,6 +38,8 @@ export const YAML_ROOT_KEY: Readonly<Partial<Record<EntityKind, string>>> = {
   environment: "environment",
   infrastructure: "infrastructureDefinition",
   pipeline: "pipeline",
+  // The kit's own value-free description of a secret (the value comes from its valueSource).
+  secret: "secret",
 };
 
 /** The JSON wrapper key of each JSON request body. */

@@ -17,6 +17,8 @@ import { environmentRoutes, infrastructureRoutes, serviceRoutes } from "./handle
 import { ensureDefaultOrg, organizationRoutes } from "./handlers/organizations.js";
 import { pipelineRoutes } from "./handlers/pipelines.js";
 import { projectRoutes } from "./handlers/projects.js";
+import { digestMatches, secretRoutes } from "./handlers/secrets.js";
+import { testConnectionRoutes } from "./handlers/test-connection.js";
 import { warmUpKitRules } from "./kit-rules.js";
 import { checkEmulatorOptions, DEFAULT_MAX_BODY_BYTES } from "./options.js";
 import { processRequest } from "./process-request.js";
@@ -27,7 +29,10 @@ import { loadState, StateFile } from "./state-file.js";
 import { Store } from "./store.js";
 import type { EmulatorOptions, RunningEmulator } from "./types.js";
 
-const ROUTES = [organizationRoutes, projectRoutes, connectorRoutes, pipelineRoutes, serviceRoutes, environmentRoutes, infrastructureRoutes].flat();
+const ROUTES = [
+  organizationRoutes, projectRoutes, connectorRoutes, pipelineRoutes, serviceRoutes, environmentRoutes, infrastructureRoutes,
+  secretRoutes, testConnectionRoutes,
+].flat();
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   checkEmulatorOptions(options);
@@ -69,6 +74,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     duplicateStatus: options.duplicateStatus ?? 400,
     accountMismatchStatus: options.accountMismatchStatus ?? 403,
     missingConnectorStatus: options.missingConnectorStatus ?? 400,
+    secrets: {
+      options: {
+        managerDelayMs: options.secrets?.managerDelayMs ?? 0,
+        referenceReleaseMs: options.secrets?.referenceReleaseMs ?? 0,
+        allowHyphens: options.secrets?.allowHyphens ?? false,
+      },
+      testConnection: options.testConnection ?? {},
+      lingering: new Map(),
+    },
     log,
   };
 
@@ -108,6 +122,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     token,
     faultSeed: planner.seed,
     injectFaults: (list) => planner.inject(list),
+    secretHolds(scope, identifier, value) {
+      const [, org = null, project = null] = scope === "account" ? [] : scope.split("/");
+      return digestMatches(store.get({ kind: "secret", account, org, project, identifier })?.valueDigest, value);
+    },
     async close() {
       for (const timer of timers) clearTimeout(timer);
       timers.clear();

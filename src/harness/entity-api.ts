@@ -31,6 +31,7 @@ const COLLECTION: Record<EntityKind, string> = {
   environment: "/ng/api/environmentsV2",
   infrastructure: "/ng/api/infrastructures",
   pipeline: "/pipeline/api/pipelines",
+  secret: "/ng/api/v2/secrets",
 };
 
 export const rootKeyOf = (kind: EntityKind): string => (YAML_ROOT_KEY[kind] ?? JSON_ROOT_KEY[kind]) as string;
@@ -99,7 +100,7 @@ function parsedYaml(text: unknown): Doc | undefined {
 export function remoteDocument(kind: EntityKind, data: unknown): { doc: Doc; recordTags?: unknown } {
   const d = (data ?? {}) as Doc;
   const root = rootKeyOf(kind);
-  if (kind === "project" || kind === "connector") return { doc: { [root]: d[root] ?? {} } };
+  if (kind === "project" || kind === "connector" || kind === "secret") return { doc: { [root]: d[root] ?? {} } };
   if (kind === "pipeline") return { doc: parsedYaml(d.yamlPipeline) ?? { pipeline: {} } };
   const record = (d[kind] ?? d) as Doc;
   return { doc: parsedYaml(record.yaml) ?? { [root]: {} }, recordTags: record.tags };
@@ -124,5 +125,7 @@ export function isNotFound(error: unknown): boolean {
 export function isDuplicate(error: unknown): boolean {
   if (!isKitError(error) || error.code !== "E_HTTP") return false;
   const d = error.details ?? {};
-  return d.status === 409 || d.code === "DUPLICATE_FIELD" || d.code === "RESOURCE_ALREADY_EXISTS";
+  if (d.status === 409 || d.code === "DUPLICATE_FIELD" || d.code === "RESOURCE_ALREADY_EXISTS") return true;
+  // Secrets (and connectors) say it with 400 INVALID_REQUEST "… already exists …".
+  return d.status === 400 && d.code === "INVALID_REQUEST" && typeof d.message === "string" && /already exists/i.test(d.message);
 }

@@ -9,6 +9,7 @@ import { reduceErrors } from "./reduce.js";
 import { connectorRules } from "./rules/connector-rules.js";
 import { referenceIdentifiers } from "./rules/reference-identifiers.js";
 import type { DocumentRule, RuleContext } from "./rules/context.js";
+import { secretRules } from "./rules/secret-rules.js";
 import { stepNotAllowedInStage } from "./rules/step-not-allowed-in-stage.js";
 import { timeouts } from "./rules/timeouts.js";
 import { uniqueIdentifiers } from "./rules/unique-identifiers.js";
@@ -19,6 +20,7 @@ import type { Issue, PointerIssue } from "./types.js";
 const RULES: Readonly<Partial<Record<EntityKind, readonly DocumentRule[]>>> = {
   pipeline: [uniqueIdentifiers, timeouts, stepNotAllowedInStage],
   connector: [connectorRules],
+  secret: [secretRules],
 };
 
 /** Issues of one parsed document, by JSON pointer (not yet placed in a text). */

@@ -5,6 +5,7 @@ import { connectorSchema } from "./connector.js";
 import { environmentSchema, infrastructureSchema, serviceSchema } from "./entities.js";
 import { pipelineSchema } from "./pipeline.js";
 import { projectSchema } from "./project.js";
+import { secretSchema } from "./secret.js";
 
 export const KIND_SCHEMAS: Readonly<Record<EntityKind, Schema>> = {
   project: projectSchema,
@@ -13,4 +14,5 @@ export const KIND_SCHEMAS: Readonly<Record<EntityKind, Schema>> = {
   environment: environmentSchema,
   infrastructure: infrastructureSchema,
   pipeline: pipelineSchema,
+  secret: secretSchema,
 };
