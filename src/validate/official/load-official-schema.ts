@@ -40,8 +40,8 @@ export interface OfficialSchema {
  */
 export const ALL_ERRORS = false;
 
-/** Bump when the code written to the cache changes shape (2: schema constants inlined). */
-const CODE_FORMAT = 2;
+/** Bump when the code written to the cache changes shape (2: schema constants inlined; 3: split into hot script and cold chunks). */
+const CODE_FORMAT = 3;
 
 /** Names one compiled validator: the schema's bytes and everything that shapes the generated code. */
 function validatorKey(sha256: string): string {
@@ -74,11 +74,11 @@ export async function loadOfficialSchema(source: string, options: OfficialSchema
   options.signal?.throwIfAborted();
   const { schema } = repairSchema(parseSchemaJson(bytes, label));
   // Only a first run compiles: cached runs never load Ajv's compiler (~0.1 s of module loading).
-  const { compileStandalone } = await import("./compile-standalone.js");
+  const [{ compileStandalone }, { splitBySamples }] = await Promise.all([import("./compile-standalone.js"), import("./split-standalone.js")]);
   const compiled = compileStandalone(schema, label, ALL_ERRORS);
   options.signal?.throwIfAborted();
   try {
-    await writeStandalone(file, key, compiled.code);
+    await writeStandalone(file, key, splitBySamples(compiled.code, WARM_UP_PIPELINES));
     const loaded = await loadStandalone(file, key);
     if (loaded === undefined) throw new Error(`${file} does not load back`);
     const problem = await refreshCodeCache(file, loaded);

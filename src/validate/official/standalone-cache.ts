@@ -1,51 +1,114 @@
 /**
- * Compiled validators on disk. Ajv's standalone code for the v0 bundle is ~20 MB of JavaScript;
- * parsing that takes ~0.5 s, so it is loaded through node:vm with a V8 code cache (~5 MB) saved
- * beside it; deserialising that cache is most of a cached run (README.md, "Performance").
+ * Compiled validators on disk, split (split-standalone.ts) so that a run reads and deserialises only
+ * the functions generated pipelines reach: ~7 of the ~20 MB of Ajv's standalone code for the v0
+ * bundle. The hot script is loaded through node:vm with a V8 code cache saved beside it.
  *
  * Layout under `<cacheDir>/official-schema/validators/`:
- *   `<key>.js` — the standalone code between a header and a trailer naming the key, so a truncated
- *                or foreign file is recognised without hashing 22 MB;
- *   `<key>.v8` — V8's code cache for it; V8 itself rejects one from another Node version or build.
+ *   `<key>.js`     — the hot script between a header and a trailer naming the key (a truncated or
+ *                    foreign file is recognised without hashing it), the header followed by a line
+ *                    giving the size of the chunks file and where each chunk is in it;
+ *   `<key>.chunks` — a header naming the key, then the cold chunks; read a chunk at a time, on use;
+ *   `<key>.v8`     — V8's code cache for the hot script; V8 rejects one from another Node version.
  */
-import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
+import { closeSync, openSync, readSync } from "node:fs";
+import { open, readFile } from "node:fs/promises";
 import path from "node:path";
-import vm from "node:vm";
 import type { ErrorObject } from "ajv";
+import { KitError } from "../../errors.js";
 import { writeFileAtomic } from "./cache-dir.js";
-import { FORMATS } from "./ajv-runtime.js";
-
-const require = createRequire(import.meta.url);
+import { runSplit } from "./split-runtime.js";
+import type { SplitValidator } from "./split-runtime.js";
+import type { SplitStandalone } from "./split-standalone.js";
 
 /** An Ajv validate function as standalone code exports it. */
 export type StandaloneValidate = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
-export interface LoadedStandalone {
-  validate: StandaloneValidate;
-  script: vm.Script;
-  /** V8 accepted the saved code cache; false means it should be (re)written. */
-  codeCacheUsed: boolean;
-}
+export type LoadedStandalone = SplitValidator;
 
 export function standalonePath(cacheDir: string, key: string): string {
   return path.join(cacheDir, "official-schema", "validators", `${key}.js`);
 }
 
-function codeCachePath(file: string): string {
-  return file.replace(/\.js$/, ".v8");
-}
+const codeCachePath = (file: string): string => file.replace(/\.js$/, ".v8");
+const chunksPath = (file: string): string => file.replace(/\.js$/, ".chunks");
 
 const header = (key: string) => `// harness-scaffold: compiled Harness v0 pipeline schema ${key}\n`;
 const trailer = (key: string) => `\n// end of ${key}\n`;
+const chunksHeader = (key: string) => `// harness-scaffold: cold chunks of ${key}\n`;
+const CHUNK_START = "(function (scope) {";
+const CHUNK_END = "})";
 
-/**
- * Writes the code as pure ASCII (non-ASCII characters can only sit in string literals and become
- * \u escapes), so it can be read back as latin1: a one-byte string, decoded in half the time of UTF-8.
- */
-export async function writeStandalone(file: string, key: string, code: string): Promise<void> {
-  const ascii = code.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-  await writeFileAtomic(file, header(key) + ascii + trailer(key));
+/** Non-ASCII can only sit in string literals: as \u escapes, a file is read back as latin1 (one byte a character, fast to decode). */
+const ascii = (code: string): string => code.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+
+interface ChunkTable {
+  size: number;
+  /** [offset, length] of each chunk in the chunks file. */
+  chunks: [number, number][];
+}
+
+/** Writes the chunks first: a hot script on disk always has its chunks complete beside it. */
+export async function writeStandalone(file: string, key: string, split: SplitStandalone): Promise<void> {
+  const table: ChunkTable = { size: 0, chunks: [] };
+  const parts = [chunksHeader(key)];
+  let offset = parts[0]!.length;
+  for (const chunk of split.chunks.map(ascii)) {
+    table.chunks.push([offset, chunk.length]);
+    parts.push(chunk, "\n");
+    offset += chunk.length + 1;
+  }
+  table.size = offset;
+  await writeFileAtomic(chunksPath(file), parts.join(""));
+  await writeFileAtomic(file, `${header(key)}// chunks ${JSON.stringify(table)}\n${ascii(split.hot)}${trailer(key)}`);
+}
+
+function readTable(text: string, start: number): [ChunkTable, number] | undefined {
+  const end = text.indexOf("\n", start);
+  if (!text.startsWith("// chunks ", start) || end < 0) return undefined;
+  try {
+    return [JSON.parse(text.slice(start + "// chunks ".length, end)) as ChunkTable, end + 1];
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when the chunks file is the one the table describes: the right header and size. */
+async function chunksMatch(file: string, key: string, table: ChunkTable): Promise<boolean> {
+  const handle = await open(chunksPath(file)).catch(() => undefined);
+  if (handle === undefined) return false;
+  try {
+    const expected = chunksHeader(key);
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(expected.length), 0, expected.length, 0);
+    return bytesRead === expected.length && buffer.toString("latin1") === expected && (await handle.stat()).size === table.size;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Synchronous: a stub asks for its chunk in the middle of a validate call. */
+function chunkReader(file: string, table: ChunkTable): (index: number) => string {
+  return (index) => {
+    const damaged = (why: string) =>
+      new KitError("E_IO", `the cached official-schema validator ${chunksPath(file)} ${why}`, {
+        hint: `delete ${path.dirname(file)} and run again: the schema is then compiled anew`,
+      });
+    const [offset, length] = table.chunks[index] ?? [0, 0];
+    const buffer = Buffer.alloc(length);
+    let fd: number;
+    try {
+      fd = openSync(chunksPath(file), "r");
+    } catch (error) {
+      throw damaged(`cannot be read (${(error as Error).message})`);
+    }
+    try {
+      if (readSync(fd, buffer, 0, length, offset) !== length) throw damaged("is shorter than its index says");
+    } finally {
+      closeSync(fd);
+    }
+    const text = buffer.toString("latin1");
+    if (!text.startsWith(CHUNK_START) || !text.endsWith(CHUNK_END)) throw damaged(`has a damaged chunk ${index}`);
+    return text;
+  };
 }
 
 /** The validator in `file`, or undefined when it is missing, truncated, foreign or does not run. */
@@ -57,22 +120,12 @@ export async function loadStandalone(file: string, key: string): Promise<LoadedS
     return undefined;
   }
   if (!text.startsWith(header(key)) || !text.endsWith(trailer(key))) return undefined;
+  const read = readTable(text, header(key).length);
+  if (read === undefined || !(await chunksMatch(file, key, read[0]))) return undefined;
   const cachedData = await readFile(codeCachePath(file)).catch(() => undefined);
   try {
-    // The same wrapper Node puts around a CommonJS module, plus `formats` (see create-ajv.ts).
-    const script = new vm.Script(`(function (module, exports, require, formats) {${text}\n})`, {
-      filename: file,
-      cachedData,
-    });
-    const factory = script.runInThisContext() as (...args: unknown[]) => void;
-    const module: { exports: unknown } = { exports: {} };
-    factory(module, module.exports, require, FORMATS);
-    if (typeof module.exports !== "function") return undefined;
-    return {
-      validate: module.exports as StandaloneValidate,
-      script,
-      codeCacheUsed: cachedData !== undefined && !script.cachedDataRejected,
-    };
+    const hot = text.slice(read[1], text.length - trailer(key).length);
+    return runSplit({ hot, readChunk: chunkReader(file, read[0]), filename: file, ...(cachedData ? { cachedData } : {}) });
   } catch {
     return undefined;
   }
