@@ -7,7 +7,8 @@ import type { ErrorObject } from "ajv";
 import { AJV_VERSION } from "./ajv-runtime.js";
 import { resolveCacheDir } from "./cache-dir.js";
 import { parseSchemaJson } from "./parse-schema-json.js";
-import { readSchemaSource } from "./read-schema-source.js";
+import { readSchemaSource, schemaSourceFile } from "./read-schema-source.js";
+import { rememberedSha256, rememberSha256, statBeforeRead } from "./schema-fingerprint.js";
 import { REPAIR_VERSION, repairSchema } from "./repair-schema.js";
 import { loadStandalone, saveCodeCache, standalonePath, writeStandalone } from "./standalone-cache.js";
 import type { LoadedStandalone, StandaloneValidate } from "./standalone-cache.js";
@@ -43,9 +44,12 @@ export const ALL_ERRORS = false;
 /** Bump when the code written to the cache changes shape (2: schema constants inlined; 3: split into hot script and cold chunks). */
 const CODE_FORMAT = 3;
 
+/** The warm-up pipelines choose which functions are hot: new ones should re-split old caches. */
+const WARM_UP_HASH = createHash("sha256").update(JSON.stringify(WARM_UP_PIPELINES)).digest("hex").slice(0, 12);
+
 /** Names one compiled validator: the schema's bytes and everything that shapes the generated code. */
 function validatorKey(sha256: string): string {
-  const recipe = [sha256, AJV_VERSION, `repair@${REPAIR_VERSION}`, `allErrors=${ALL_ERRORS}`, `code@${CODE_FORMAT}`].join("\n");
+  const recipe = [sha256, AJV_VERSION, `repair@${REPAIR_VERSION}`, `allErrors=${ALL_ERRORS}`, `code@${CODE_FORMAT}`, `warm-up@${WARM_UP_HASH}`].join("\n");
   return createHash("sha256").update(recipe).digest("hex").slice(0, 40);
 }
 
@@ -59,18 +63,23 @@ function describe(error: unknown): string {
 
 export async function loadOfficialSchema(source: string, options: OfficialSchemaOptions): Promise<OfficialSchema> {
   const cacheDir = resolveCacheDir(options);
-  const { bytes, label } = await readSchemaSource(source, { ...options, cacheDir });
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
-  const key = validatorKey(sha256);
-  const file = standalonePath(cacheDir, key);
-
-  const cached = await loadStandalone(file, key);
-  if (cached !== undefined) {
-    // A code cache from another Node version (or none): still correct, only slower; refresh it.
-    const problem = cached.codeCacheUsed ? undefined : await refreshCodeCache(file, cached);
-    return { sha256, validate: errorsOf(cached.validate), fromCache: true, ...(problem ? { cacheProblem: problem } : {}) };
+  // Most runs: the schema file is unchanged since it was hashed, and its validator is cached.
+  const sourceFile = schemaSourceFile(source, { cwd: options.cwd, cacheDir });
+  const remembered = sourceFile === undefined ? undefined : await rememberedSha256(sourceFile, cacheDir);
+  if (remembered !== undefined) {
+    const found = await fromCache(remembered, cacheDir);
+    if (found !== undefined) return found;
   }
 
+  const before = sourceFile === undefined ? undefined : await statBeforeRead(sourceFile);
+  const { bytes, label } = await readSchemaSource(source, { ...options, cacheDir });
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  if (sourceFile !== undefined && before !== undefined) await rememberSha256(sourceFile, cacheDir, sha256, before);
+  const found = remembered === sha256 ? undefined : await fromCache(sha256, cacheDir);
+  if (found !== undefined) return found;
+
+  const key = validatorKey(sha256);
+  const file = standalonePath(cacheDir, key);
   options.signal?.throwIfAborted();
   const { schema } = repairSchema(parseSchemaJson(bytes, label));
   // Only a first run compiles: cached runs never load Ajv's compiler (~0.1 s of module loading).
@@ -92,6 +101,16 @@ export async function loadOfficialSchema(source: string, options: OfficialSchema
       cacheProblem: `could not cache the compiled schema in ${file} (${describe(error)}); set XDG_CACHE_HOME to a writable directory`,
     };
   }
+}
+
+async function fromCache(sha256: string, cacheDir: string): Promise<OfficialSchema | undefined> {
+  const key = validatorKey(sha256);
+  const file = standalonePath(cacheDir, key);
+  const cached = await loadStandalone(file, key);
+  if (cached === undefined) return undefined;
+  // A code cache from another Node version (or none): still correct, only slower; refresh it.
+  const problem = cached.codeCacheUsed ? undefined : await refreshCodeCache(file, cached);
+  return { sha256, validate: errorsOf(cached.validate), fromCache: true, ...(problem ? { cacheProblem: problem } : {}) };
 }
 
 async function refreshCodeCache(file: string, loaded: LoadedStandalone): Promise<string | undefined> {

@@ -33,6 +33,15 @@ export function downloadCachePath(cacheDir: string, url: URL): string {
   return path.join(cacheDir, "official-schema", "downloads", `${key}.json`);
 }
 
+/**
+ * The local file a source's bytes come from: the file itself, or a URL's downloaded copy (which may
+ * not exist yet). Undefined for a malformed URL.
+ */
+export function schemaSourceFile(source: string, options: Pick<SchemaSourceOptions, "cwd" | "cacheDir">): string | undefined {
+  if (!URL_LIKE.test(source)) return path.resolve(options.cwd, source);
+  return URL.canParse(source) ? downloadCachePath(options.cacheDir, new URL(source)) : undefined;
+}
+
 function isMissing(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === "ENOENT";
 }

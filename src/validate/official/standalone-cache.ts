@@ -11,7 +11,7 @@
  *   `<key>.v8`     — V8's code cache for the hot script; V8 rejects one from another Node version.
  */
 import { closeSync, openSync, readSync } from "node:fs";
-import { open, readFile } from "node:fs/promises";
+import { open } from "node:fs/promises";
 import path from "node:path";
 import type { ErrorObject } from "ajv";
 import { KitError } from "../../errors.js";
@@ -62,11 +62,40 @@ export async function writeStandalone(file: string, key: string, split: SplitSta
   await writeFileAtomic(file, `${header(key)}// chunks ${JSON.stringify(table)}\n${ascii(split.hot)}${trailer(key)}`);
 }
 
-function readTable(text: string, start: number): [ChunkTable, number] | undefined {
-  const end = text.indexOf("\n", start);
-  if (!text.startsWith("// chunks ", start) || end < 0) return undefined;
+/**
+ * The whole file in one read (fs/promises' readFile reads 512 KB at a time and, given an encoding,
+ * decodes each piece into a string of many parts that V8 then has to flatten).
+ */
+async function readWhole(file: string): Promise<Buffer | undefined> {
+  const handle = await open(file).catch(() => undefined);
+  if (handle === undefined) return undefined;
   try {
-    return [JSON.parse(text.slice(start + "// chunks ".length, end)) as ChunkTable, end + 1];
+    const { size } = await handle.stat();
+    const buffer = Buffer.allocUnsafe(size);
+    let read = 0;
+    while (read < size) {
+      const { bytesRead } = await handle.read(buffer, read, size - read, read);
+      if (bytesRead === 0) return undefined;
+      read += bytesRead;
+    }
+    return buffer;
+  } catch {
+    return undefined;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The chunk table and the hot script, when `bytes` is a whole hot file for `key`. */
+function readHotFile(bytes: Buffer, key: string): { table: ChunkTable; hot: string } | undefined {
+  const [head, tail] = [header(key), trailer(key)];
+  if (bytes.toString("latin1", 0, head.length) !== head || bytes.toString("latin1", bytes.length - tail.length) !== tail) return undefined;
+  const tableEnd = bytes.indexOf(10, head.length);
+  const tableLine = bytes.toString("latin1", head.length, tableEnd);
+  if (tableEnd < 0 || !tableLine.startsWith("// chunks ")) return undefined;
+  try {
+    const table = JSON.parse(tableLine.slice("// chunks ".length)) as ChunkTable;
+    return { table, hot: bytes.toString("latin1", tableEnd + 1, bytes.length - tail.length) };
   } catch {
     return undefined;
   }
@@ -113,19 +142,12 @@ function chunkReader(file: string, table: ChunkTable): (index: number) => string
 
 /** The validator in `file`, or undefined when it is missing, truncated, foreign or does not run. */
 export async function loadStandalone(file: string, key: string): Promise<LoadedStandalone | undefined> {
-  let text: string;
+  // Read both at once: the disk works on one while the other is decoded.
+  const [bytes, cachedData] = await Promise.all([readWhole(file), readWhole(codeCachePath(file))]);
+  const read = bytes === undefined ? undefined : readHotFile(bytes, key);
+  if (read === undefined || !(await chunksMatch(file, key, read.table))) return undefined;
   try {
-    text = await readFile(file, "latin1");
-  } catch {
-    return undefined;
-  }
-  if (!text.startsWith(header(key)) || !text.endsWith(trailer(key))) return undefined;
-  const read = readTable(text, header(key).length);
-  if (read === undefined || !(await chunksMatch(file, key, read[0]))) return undefined;
-  const cachedData = await readFile(codeCachePath(file)).catch(() => undefined);
-  try {
-    const hot = text.slice(read[1], text.length - trailer(key).length);
-    return runSplit({ hot, readChunk: chunkReader(file, read[0]), filename: file, ...(cachedData ? { cachedData } : {}) });
+    return runSplit({ hot: read.hot, readChunk: chunkReader(file, read.table), filename: file, ...(cachedData ? { cachedData } : {}) });
   } catch {
     return undefined;
   }
