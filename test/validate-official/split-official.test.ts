@@ -8,7 +8,7 @@ import { beforeAll, expect, it } from "vitest";
 import { compileStandalone } from "../../src/validate/official/compile-standalone.js";
 import type { CompiledSchema } from "../../src/validate/official/compile-standalone.js";
 import { repairSchema } from "../../src/validate/official/repair-schema.js";
-import { runSplit } from "../../src/validate/official/split-runtime.js";
+import { runSplit, wrapHot } from "../../src/validate/official/split-runtime.js";
 import { splitBySamples } from "../../src/validate/official/split-standalone.js";
 import type { SplitStandalone } from "../../src/validate/official/split-standalone.js";
 import { WARM_UP_PIPELINES } from "../../src/validate/official/warm-up.js";
@@ -63,7 +63,7 @@ describeReference("the split official-schema validator", () => {
   }, COMPILE_TIMEOUT);
 
   const load = () => {
-    const loaded = runSplit({ hot: split.hot, readChunk: (i) => split.chunks[i]!, filename: "split.js" });
+    const loaded = runSplit({ wrappedHot: wrapHot(split.hot), readChunk: (i) => split.chunks[i]!, filename: "split.js" });
     if (loaded === undefined) throw new Error("the split validator does not load");
     return loaded;
   };

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compileStandalone } from "../../src/validate/official/compile-standalone.js";
-import { runSplit } from "../../src/validate/official/split-runtime.js";
+import { runSplit, wrapHot } from "../../src/validate/official/split-runtime.js";
 import { splitBySamples, splitStandalone, unsplit } from "../../src/validate/official/split-standalone.js";
 import type { SplitStandalone } from "../../src/validate/official/split-standalone.js";
 import { loadStandalone, writeStandalone } from "../../src/validate/official/standalone-cache.js";
@@ -66,7 +66,7 @@ describe("splitStandalone", () => {
   const unsplitErrors = (doc: unknown) => (compiled.validate(doc) ? null : compiled.validate.errors);
 
   function run(split: SplitStandalone) {
-    const loaded = runSplit({ hot: split.hot, readChunk: (i) => split.chunks[i]!, filename: "split.js" });
+    const loaded = runSplit({ wrappedHot: wrapHot(split.hot), readChunk: (i) => split.chunks[i]!, filename: "split.js" });
     if (loaded === undefined) throw new Error("the split validator does not load");
     return loaded;
   }

@@ -41,8 +41,8 @@ export interface OfficialSchema {
  */
 export const ALL_ERRORS = false;
 
-/** Bump when the code written to the cache changes shape (2: schema constants inlined; 3: split into hot script and cold chunks). */
-const CODE_FORMAT = 3;
+/** Bump when the code written to the cache changes shape (2: schema constants inlined; 3: split into hot script and cold chunks; 4: hot script stored wrapped). */
+const CODE_FORMAT = 4;
 
 /** The warm-up pipelines choose which functions are hot: new ones should re-split old caches. */
 const WARM_UP_HASH = createHash("sha256").update(JSON.stringify(WARM_UP_PIPELINES)).digest("hex").slice(0, 12);

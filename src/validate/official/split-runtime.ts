@@ -25,8 +25,17 @@ export interface SplitValidator {
   chunksLoaded(): number;
 }
 
+/** The same wrapper Node puts around a CommonJS module, plus `formats` (see create-ajv.ts) and `cold`. */
+export function wrapHot(hot: string): string {
+  return `(function (module, exports, require, formats, cold) {${hot}\n})`;
+}
+
 export interface SplitSource {
-  hot: string;
+  /**
+   * The hot script as wrapHot returns it. The cache stores it wrapped, so that the string V8 gets is
+   * one flat piece of the file (a concatenation would be copied again, ~20 ms for 7 MB).
+   */
+  wrappedHot: string;
   /** The source of chunk `index`; throws (a KitError) when it cannot be read. */
   readChunk(index: number): string;
   /** Names the script in stack traces. */
@@ -55,8 +64,7 @@ export function runSplit(source: SplitSource): SplitValidator | undefined {
     return valid;
   };
 
-  // The same wrapper Node puts around a CommonJS module, plus `formats` (see create-ajv.ts) and `cold`.
-  const script = new vm.Script(`(function (module, exports, require, formats, cold) {${source.hot}\n})`, {
+  const script = new vm.Script(source.wrappedHot, {
     filename: source.filename,
     ...(source.cachedData ? { cachedData: source.cachedData } : {}),
   });

@@ -11,7 +11,7 @@
  * A chunk is `(function (scope) {"use strict"; const {…names it uses…} = scope; function …; return {…}; })`,
  * where `scope` holds the hot script's top-level names (stubs included) that any chunk uses.
  */
-import { runSplit } from "./split-runtime.js";
+import { runSplit, wrapHot } from "./split-runtime.js";
 import { topLevelStatements } from "./top-level-statements.js";
 import type { TopLevelStatement } from "./top-level-statements.js";
 
@@ -97,7 +97,7 @@ export function splitBySamples(code: string, samples: readonly unknown[]): Split
     // Code shaped in a way top-level-statements.ts does not know (a new Ajv): correct, only slower.
     return unsplit(code);
   }
-  const run = runSplit({ hot: probe.hot, readChunk: (index) => probe.chunks[index]!, filename: "split-probe.js" });
+  const run = runSplit({ wrappedHot: wrapHot(probe.hot), readChunk: (index) => probe.chunks[index]!, filename: "split-probe.js" });
   if (run === undefined) throw new Error("standalone code: the split validator does not load");
   for (const sample of samples) run.validate(sample);
   return splitStandalone(code, run.coldReached);

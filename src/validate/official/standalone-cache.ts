@@ -16,7 +16,7 @@ import path from "node:path";
 import type { ErrorObject } from "ajv";
 import { KitError } from "../../errors.js";
 import { writeFileAtomic } from "./cache-dir.js";
-import { runSplit } from "./split-runtime.js";
+import { runSplit, wrapHot } from "./split-runtime.js";
 import type { SplitValidator } from "./split-runtime.js";
 import type { SplitStandalone } from "./split-standalone.js";
 
@@ -59,7 +59,7 @@ export async function writeStandalone(file: string, key: string, split: SplitSta
   }
   table.size = offset;
   await writeFileAtomic(chunksPath(file), parts.join(""));
-  await writeFileAtomic(file, `${header(key)}// chunks ${JSON.stringify(table)}\n${ascii(split.hot)}${trailer(key)}`);
+  await writeFileAtomic(file, `${header(key)}// chunks ${JSON.stringify(table)}\n${ascii(wrapHot(split.hot))}${trailer(key)}`);
 }
 
 /**
@@ -87,7 +87,7 @@ async function readWhole(file: string): Promise<Buffer | undefined> {
 }
 
 /** The chunk table and the hot script, when `bytes` is a whole hot file for `key`. */
-function readHotFile(bytes: Buffer, key: string): { table: ChunkTable; hot: string } | undefined {
+function readHotFile(bytes: Buffer, key: string): { table: ChunkTable; wrappedHot: string } | undefined {
   const [head, tail] = [header(key), trailer(key)];
   if (bytes.toString("latin1", 0, head.length) !== head || bytes.toString("latin1", bytes.length - tail.length) !== tail) return undefined;
   const tableEnd = bytes.indexOf(10, head.length);
@@ -95,7 +95,7 @@ function readHotFile(bytes: Buffer, key: string): { table: ChunkTable; hot: stri
   if (tableEnd < 0 || !tableLine.startsWith("// chunks ")) return undefined;
   try {
     const table = JSON.parse(tableLine.slice("// chunks ".length)) as ChunkTable;
-    return { table, hot: bytes.toString("latin1", tableEnd + 1, bytes.length - tail.length) };
+    return { table, wrappedHot: bytes.toString("latin1", tableEnd + 1, bytes.length - tail.length) };
   } catch {
     return undefined;
   }
@@ -147,7 +147,7 @@ export async function loadStandalone(file: string, key: string): Promise<LoadedS
   const read = bytes === undefined ? undefined : readHotFile(bytes, key);
   if (read === undefined || !(await chunksMatch(file, key, read.table))) return undefined;
   try {
-    return runSplit({ hot: read.hot, readChunk: chunkReader(file, read.table), filename: file, ...(cachedData ? { cachedData } : {}) });
+    return runSplit({ wrappedHot: read.wrappedHot, readChunk: chunkReader(file, read.table), filename: file, ...(cachedData ? { cachedData } : {}) });
   } catch {
     return undefined;
   }
