@@ -7,7 +7,7 @@
 import { parse as parseYaml } from "yaml";
 import { isKitError } from "../errors.js";
 import type { EntityKind } from "../layout.js";
-import { JSON_ROOT_KEY, YAML_ROOT_KEY } from "../layout.js";
+import { rootKeyIn } from "../layout.js";
 import type { HarnessRequest } from "./client.js";
 
 /** Where an entity lives in Harness. */
@@ -20,6 +20,10 @@ export interface EntityAddress {
   project?: string;
   /** Infrastructures live in an environment. */
   environment?: string;
+  /** Triggers and input sets belong to a pipeline (query `targetIdentifier` / `pipelineIdentifier`). */
+  pipeline?: string;
+  /** An overlay input set (its own create, read and update paths). */
+  overlay?: boolean;
 }
 
 export type Doc = Record<string, unknown>;
@@ -31,26 +35,41 @@ const COLLECTION: Record<EntityKind, string> = {
   environment: "/ng/api/environmentsV2",
   infrastructure: "/ng/api/infrastructures",
   pipeline: "/pipeline/api/pipelines",
+  inputset: "/pipeline/api/inputSets",
+  trigger: "/pipeline/api/triggers",
 };
 
-export const rootKeyOf = (kind: EntityKind): string => (YAML_ROOT_KEY[kind] ?? JSON_ROOT_KEY[kind]) as string;
+/** The root key of a kind's documents (`doc` tells an overlay input set from a plain one). */
+export const rootKeyOf = (kind: EntityKind, doc?: unknown): string => rootKeyIn(kind, doc);
 
 function scopeQuery(a: EntityAddress): Record<string, string | undefined> {
   return {
     orgIdentifier: a.org,
     projectIdentifier: a.kind === "project" ? undefined : a.project,
     environmentIdentifier: a.kind === "infrastructure" ? a.environment : undefined,
+    // Always the YAML's pipelineIdentifier: Harness stores a trigger under that one (triggers §0).
+    targetIdentifier: a.kind === "trigger" ? a.pipeline : undefined,
+    pipelineIdentifier: a.kind === "inputset" ? a.pipeline : undefined,
   };
 }
 
-const one = (a: EntityAddress): string => `${COLLECTION[a.kind]}/${encodeURIComponent(a.identifier)}`;
+/** Overlay input sets are read, created and updated under `/overlay`, deleted like the others. */
+const collection = (a: EntityAddress, forDelete = false): string =>
+  a.kind === "inputset" && a.overlay === true && !forDelete ? `${COLLECTION.inputset}/overlay` : COLLECTION[a.kind];
+
+const one = (a: EntityAddress, forDelete = false): string => `${collection(a, forDelete)}/${encodeURIComponent(a.identifier)}`;
 
 export function getRequest(a: EntityAddress): HarnessRequest {
   return { method: "GET", path: one(a), query: scopeQuery(a) };
 }
 
 export function deleteRequest(a: EntityAddress): HarnessRequest {
-  return { method: "DELETE", path: one(a), query: scopeQuery(a) };
+  return { method: "DELETE", path: one(a, true), query: scopeQuery(a) };
+}
+
+/** A trigger's details: its status (webhook registration, validation) and webhook URL. */
+export function triggerDetailsRequest(a: EntityAddress): HarnessRequest {
+  return { method: "GET", path: `${one(a)}/details`, query: scopeQuery(a) };
 }
 
 /** POST (create) or PUT (update) of `doc`, the entity's full document (root key included). */
@@ -64,6 +83,9 @@ export function writeRequest(method: "POST" | "PUT", a: EntityAddress, doc: Doc,
       return { method, path: COLLECTION.connector, query: { orgIdentifier: undefined }, json: doc };
     case "pipeline":
       return { method, path: method === "POST" ? `${COLLECTION.pipeline}/v2` : `${COLLECTION.pipeline}/v2/${encodeURIComponent(a.identifier)}`, query, yaml: yamlText };
+    case "trigger":
+    case "inputset":
+      return { method, path: method === "POST" ? collection(a) : one(a), query, yaml: yamlText };
     default:
       return { method, path: COLLECTION[a.kind], query: { orgIdentifier: undefined }, json: flatBody(a, doc, yamlText) };
   }
@@ -101,6 +123,8 @@ export function remoteDocument(kind: EntityKind, data: unknown): { doc: Doc; rec
   const root = rootKeyOf(kind);
   if (kind === "project" || kind === "connector") return { doc: { [root]: d[root] ?? {} } };
   if (kind === "pipeline") return { doc: parsedYaml(d.yamlPipeline) ?? { pipeline: {} } };
+  if (kind === "trigger") return { doc: parsedYaml(d.yaml) ?? { trigger: {} } };
+  if (kind === "inputset") return { doc: parsedYaml(d.inputSetYaml ?? d.overlayInputSetYaml) ?? { [root]: {} } };
   const record = (d[kind] ?? d) as Doc;
   return { doc: parsedYaml(record.yaml) ?? { [root]: {} }, recordTags: record.tags };
 }

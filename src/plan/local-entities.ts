@@ -27,15 +27,18 @@ const str = (v: unknown): string | undefined => (typeof v === "string" && v !== 
 
 async function filesOf(dir: string, kind: EntityKind): Promise<string[]> {
   if (kind === "project") return [PROJECT_FILE];
-  const { dir: sub, ext } = KIND_LOCATION[kind];
-  let names: string[];
-  try {
-    names = await readdir(path.join(dir, sub));
-  } catch {
-    return [];
-  }
+  const { dir: sub, ext, nested } = KIND_LOCATION[kind];
   const exts = kind === "pipeline" ? [ext, ".yml"] : [ext];
-  return names.filter((n) => exts.includes(path.extname(n))).sort().map((n) => `${sub}/${n}`);
+  const folders = nested === true ? (await namesIn(path.join(dir, sub))).map((group) => `${sub}/${group}`) : [sub];
+  const files: string[] = [];
+  for (const folder of folders) {
+    files.push(...(await namesIn(path.join(dir, folder))).filter((n) => exts.includes(path.extname(n))).map((n) => `${folder}/${n}`));
+  }
+  return files;
+}
+
+async function namesIn(dir: string): Promise<string[]> {
+  return (await readdir(dir).catch(() => [] as string[])).sort();
 }
 
 function parse(file: string, text: string): Doc {
@@ -76,9 +79,9 @@ async function readDir(cwd: string, dir: string): Promise<LocalEntity[]> {
       if (text === undefined) continue;
       const file = path.relative(cwd, full).split(path.sep).join("/");
       const doc = parse(file, text);
-      const inner = (doc[rootKeyOf(kind)] ?? {}) as Doc;
+      const inner = (doc[rootKeyOf(kind, doc)] ?? {}) as Doc;
       const identifier = str(inner.identifier);
-      if (identifier === undefined) throw new KitError("E_INPUT", `${file}: no ${rootKeyOf(kind)}.identifier`);
+      if (identifier === undefined) throw new KitError("E_INPUT", `${file}: no ${rootKeyOf(kind, doc)}.identifier`);
       if (kind === "project") {
         projectScope = { org: str(inner.orgIdentifier) ?? "default", project: identifier };
         out.push({ kind, identifier, org: projectScope.org as string, file, doc, text });
@@ -102,6 +105,12 @@ async function readDir(cwd: string, dir: string): Promise<LocalEntity[]> {
         entity.environment = str(inner.environmentRef);
         if (entity.environment === undefined) throw new KitError("E_INPUT", `${file}: no infrastructureDefinition.environmentRef`);
       }
+      if (kind === "trigger" || kind === "inputset") {
+        const pipeline = inner.pipeline as Doc | undefined;
+        entity.pipeline = str(inner.pipelineIdentifier) ?? str(pipeline?.identifier);
+        if (entity.pipeline === undefined) throw new KitError("E_INPUT", `${file}: names no pipeline`);
+        if ("overlayInputSet" in doc) entity.overlay = true;
+      }
       out.push(entity);
     }
   }
@@ -120,7 +129,7 @@ export function scopedDoc(entity: LocalEntity): Doc {
 }
 
 export const addressKey = (a: EntityAddress): string =>
-  [a.kind, a.org ?? "", a.project ?? "", a.environment ?? "", a.identifier].join("/");
+  [a.kind, a.org ?? "", a.project ?? "", a.environment ?? a.pipeline ?? "", a.identifier].join("/");
 
 /** Every entity of the dirs, in publish order; throws E_INPUT for an empty or contradictory set. */
 export async function loadLocalEntities(cwd: string, dirs: readonly string[]): Promise<LocalEntity[]> {

@@ -10,6 +10,7 @@ import { connectorRules } from "./rules/connector-rules.js";
 import type { DocumentRule, RuleContext } from "./rules/context.js";
 import { stepNotAllowedInStage } from "./rules/step-not-allowed-in-stage.js";
 import { timeouts } from "./rules/timeouts.js";
+import { triggerRules } from "./rules/trigger-rules.js";
 import { uniqueIdentifiers } from "./rules/unique-identifiers.js";
 import { locate, spanOfOffsets } from "./source/locate.js";
 import { parseSource, type ParsedSource } from "./source/parse.js";
@@ -18,6 +19,7 @@ import type { Issue, PointerIssue } from "./types.js";
 const RULES: Readonly<Partial<Record<EntityKind, readonly DocumentRule[]>>> = {
   pipeline: [uniqueIdentifiers, timeouts, stepNotAllowedInStage],
   connector: [connectorRules],
+  trigger: [triggerRules],
 };
 
 /** Issues of one parsed document, by JSON pointer (not yet placed in a text). */

@@ -55,4 +55,16 @@ export const ISSUE_CODES: Readonly<Record<string, string>> = {
   "inherit-needs-selectors": "a connector inheriting credentials from a delegate names no delegate",
   "inherit-has-spec": "a connector inheriting credentials from a delegate also carries credentials",
   "github-validation-repo": "an account-level Github connector without validationRepo",
+  // Triggers and input sets
+  "wrong-pipeline-folder": "a trigger or input set sits in the folder of another pipeline than the one it names",
+  "input-set-other-pipeline": "inputSetRefs or inputSetReferences name an input set of another pipeline",
+  "input-not-runtime": "a value on a pipeline field that is not a runtime input (<+input>)",
+  "input-invalid-value": "a value that does not fit its runtime input (allowed values, a duration, a build)",
+  "input-missing": "a trigger leaves out a runtime input the pipeline needs",
+  "input-yaml-syntax": "a trigger's inputYaml is not YAML with a pipeline: map",
+  "input-wrong-pipeline": "a trigger's inputYaml names another pipeline",
+  "cron-syntax": "a cron expression that does not parse",
+  "cron-too-often": "a cron schedule with runs less than 5 minutes apart",
+  "timezone-invalid": "a cron time zone that does not exist",
+  "push-without-branch": "a GitHub push trigger with no branch condition",
 };

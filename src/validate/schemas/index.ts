@@ -5,6 +5,7 @@ import { connectorSchema } from "./connector.js";
 import { environmentSchema, infrastructureSchema, serviceSchema } from "./entities.js";
 import { pipelineSchema } from "./pipeline.js";
 import { projectSchema } from "./project.js";
+import { inputSetSchema, triggerSchema } from "./trigger.js";
 
 export const KIND_SCHEMAS: Readonly<Record<EntityKind, Schema>> = {
   project: projectSchema,
@@ -13,4 +14,6 @@ export const KIND_SCHEMAS: Readonly<Record<EntityKind, Schema>> = {
   environment: environmentSchema,
   infrastructure: infrastructureSchema,
   pipeline: pipelineSchema,
+  inputset: inputSetSchema,
+  trigger: triggerSchema,
 };

@@ -15,7 +15,10 @@ export async function layoutContext(read: ReadResult, cwd: string, signal?: Abor
     const kind = kindFromPath(file);
     if (kind === undefined) continue;
     const absolute = path.resolve(cwd, file);
-    roots.add(kind === "project" ? path.dirname(absolute) : path.dirname(path.dirname(absolute)));
+    const levels = kind === "project" ? 1 : KIND_LOCATION[kind].nested === true ? 3 : 2;
+    let root = absolute;
+    for (let i = 0; i < levels; i++) root = path.dirname(root);
+    roots.add(root);
   }
   const known = new Set(read.files.map((f) => f.path));
   const context: SourceFile[] = [];
@@ -36,10 +39,13 @@ export async function layoutContext(read: ReadResult, cwd: string, signal?: Abor
 async function layoutFiles(root: string): Promise<string[]> {
   const files = [path.join(root, PROJECT_FILE)];
   for (const kind of PUBLISH_ORDER) {
-    const { dir, ext } = KIND_LOCATION[kind];
+    const { dir, ext, nested } = KIND_LOCATION[kind];
     if (dir === "") continue;
-    const names = await readdir(path.join(root, dir)).catch(() => [] as string[]);
-    for (const name of names.sort()) if (name.endsWith(ext) || (kind === "pipeline" && name.endsWith(".yml"))) files.push(path.join(root, dir, name));
+    const folders = nested === true ? (await readdir(path.join(root, dir)).catch(() => [] as string[])).sort().map((group) => path.join(dir, group)) : [dir];
+    for (const folder of folders) {
+      const names = await readdir(path.join(root, folder)).catch(() => [] as string[]);
+      for (const name of names.sort()) if (name.endsWith(ext) || (kind === "pipeline" && name.endsWith(".yml"))) files.push(path.join(root, folder, name));
+    }
   }
   return files;
 }
