@@ -10,7 +10,10 @@ import type { EmulatorOptions, FaultKind, RateLimitOptions } from "./types.js";
 export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 export function checkEmulatorOptions(options: EmulatorOptions): void {
-  const { port, rateLimit, duplicateStatus, maxBodyBytes, faultRate, accountMismatchStatus, missingConnectorStatus } = options;
+  const { port, rateLimit, duplicateStatus, maxBodyBytes, faultRate, accountMismatchStatus, missingConnectorStatus, missingInputSetStatus } = options;
+  if (missingInputSetStatus !== undefined && missingInputSetStatus !== 400 && missingInputSetStatus !== 404) {
+    throw usage(`missingInputSetStatus ${String(missingInputSetStatus)} must be 400 or 404`);
+  }
   if (accountMismatchStatus !== undefined && accountMismatchStatus !== 401 && accountMismatchStatus !== 403) {
     throw usage(`accountMismatchStatus ${String(accountMismatchStatus)} must be 401 or 403`);
   }

@@ -27,6 +27,7 @@ export interface ProcessorDeps {
   duplicateStatus: 400 | 409;
   accountMismatchStatus: 401 | 403;
   missingConnectorStatus: 400 | 404;
+  missingInputSetStatus: 400 | 404;
   log: (line: string) => void;
 }
 
@@ -55,7 +56,7 @@ async function run(req: IncomingMessage, correlationId: string, deps: ProcessorD
   if (route.accepts !== undefined && !(route.bodyOptional === true && !hasBody(req))) {
     const media = requireMedia(req, route.accepts);
     text = await readBody(req, deps.maxBodyBytes);
-    if (text.trim() !== "") body = route.yamlText === true ? parseYaml(text) : parseBody(text, media);
+    if (text.trim() !== "" && route.rawBody !== true) body = route.yamlText === true ? parseYaml(text) : parseBody(text, media);
   }
 
   const before = deps.store.changes;
@@ -69,6 +70,8 @@ async function run(req: IncomingMessage, correlationId: string, deps: ProcessorD
     now: Date.now(),
     duplicateStatus: deps.duplicateStatus,
     missingConnectorStatus: deps.missingConnectorStatus,
+    missingInputSetStatus: deps.missingInputSetStatus,
+    origin: `http://${req.headers.host ?? "127.0.0.1"}`,
   });
   if (deps.stateFile !== undefined && deps.store.changes !== before) {
     try {

@@ -15,8 +15,10 @@ import { FaultPlanner, runsFirst } from "./faults.js";
 import { connectorRoutes } from "./handlers/connectors.js";
 import { environmentRoutes, infrastructureRoutes, serviceRoutes } from "./handlers/ng-entities.js";
 import { ensureDefaultOrg, organizationRoutes } from "./handlers/organizations.js";
+import { inputSetRoutes } from "./handlers/input-sets.js";
 import { pipelineRoutes } from "./handlers/pipelines.js";
 import { projectRoutes } from "./handlers/projects.js";
+import { triggerRoutes } from "./handlers/triggers.js";
 import { warmUpKitRules } from "./kit-rules.js";
 import { checkEmulatorOptions, DEFAULT_MAX_BODY_BYTES } from "./options.js";
 import { processRequest } from "./process-request.js";
@@ -27,7 +29,7 @@ import { loadState, StateFile } from "./state-file.js";
 import { Store } from "./store.js";
 import type { EmulatorOptions, RunningEmulator } from "./types.js";
 
-const ROUTES = [organizationRoutes, projectRoutes, connectorRoutes, pipelineRoutes, serviceRoutes, environmentRoutes, infrastructureRoutes].flat();
+const ROUTES = [organizationRoutes, projectRoutes, connectorRoutes, pipelineRoutes, serviceRoutes, environmentRoutes, infrastructureRoutes, inputSetRoutes, triggerRoutes].flat();
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   checkEmulatorOptions(options);
@@ -69,6 +71,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     duplicateStatus: options.duplicateStatus ?? 400,
     accountMismatchStatus: options.accountMismatchStatus ?? 403,
     missingConnectorStatus: options.missingConnectorStatus ?? 400,
+    missingInputSetStatus: options.missingInputSetStatus ?? 404,
     log,
   };
 

@@ -6,7 +6,7 @@
  */
 import type { Json } from "./fields.js";
 
-export type StoredKind = "organization" | "project" | "connector" | "pipeline" | "service" | "environment" | "infrastructure";
+export type StoredKind = "organization" | "project" | "connector" | "pipeline" | "service" | "environment" | "infrastructure" | "inputset" | "trigger";
 
 export interface Scope {
   account: string;
@@ -16,7 +16,7 @@ export interface Scope {
 
 export interface EntityRecord extends Scope {
   kind: StoredKind;
-  /** The environment of an infrastructure; null for every other kind. */
+  /** The environment of an infrastructure, the pipeline of a trigger or input set; null for every other kind. */
   parent: string | null;
   identifier: string;
   createdAt: number;
@@ -73,6 +73,11 @@ export class Store {
         this.changes++;
       }
     }
+  }
+
+  /** Removes a pipeline's input sets and triggers (Harness does when the pipeline is deleted). */
+  removePipelineChildren(scope: Scope, pipeline: string): void {
+    for (const kind of ["inputset", "trigger"] as const) for (const r of this.list(kind, scope, pipeline)) this.remove(r);
   }
 
   /** Removes an environment's infrastructures. */

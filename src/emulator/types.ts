@@ -83,6 +83,11 @@ export interface EmulatorOptions {
    * or 404 RESOURCE_NOT_FOUND as newer servers may answer. Same message either way.
    */
   missingConnectorStatus?: 400 | 404;
+  /**
+   * A missing input set on GET: 404 ENTITY_NOT_FOUND as current servers answer (default) or
+   * 400 INVALID_REQUEST as older builds did (harness-api-triggers.md §4). Same message either way.
+   */
+  missingInputSetStatus?: 400 | 404;
   /** Shorthand for `faults: { rate: faultRate, seed }`. */
   faultRate?: number;
   seed?: number;
