@@ -68,13 +68,16 @@ export interface DeployStage {
   identifier: string;
   environmentRef: string;
   infrastructureRef: string;
+  /** Run the stage only when this condition holds (the service's per-environment runs). */
+  when?: string | null;
 }
 
 /** The pipeline file's data; the service generator renders its CI and CD pipelines through this. */
 export function pipelineData(a: Answers, stages?: DeployStage[]): Record<string, unknown> {
   const pick = (keys: string[]): Record<string, unknown> =>
     Object.fromEntries(keys.map((k) => [k, a[k] === undefined ? null : str(a, k)]));
-  const data: Record<string, unknown> = { ...pick(COMMON), tags: tags(a) };
+  // The service generator turns these on: the build comes from the trigger, the environment from an input set.
+  const data: Record<string, unknown> = { ...pick(COMMON), tags: tags(a), buildInput: null, environmentChoice: null };
   const template = str(a, "template");
   if (template === "cd-kubernetes") {
     const stageName = str(a, "stageName");
@@ -85,6 +88,7 @@ export function pipelineData(a: Answers, stages?: DeployStage[]): Record<string,
           identifier: identifierFromName(stageName) ?? "deploy",
           environmentRef: str(a, "environmentRef"),
           infrastructureRef: str(a, "infrastructureRef"),
+          when: null,
         },
       ],
     });

@@ -80,6 +80,9 @@ const answers: AnswerSpec[] = [
   { key: "testImage", kind: "token", message: "Image the tests run in", default: "node:20" },
   { key: "testCommand", kind: "text", message: "Test command", default: "npm ci && npm test" },
   { key: "timeout", kind: "timeout", message: "Timeout of the deploy and rollback steps", default: "10m" },
+  // Triggers and input sets
+  { key: "prTrigger", kind: "boolean", message: "Also run CI on pull requests to the branch", default: true },
+  { key: "imageTag", kind: "token", message: "Image tag the environments' input sets deploy (empty: chosen at each run)" },
 ];
 
 /**
@@ -94,6 +97,11 @@ export const SAMPLE_SERVICE_ANSWERS: Readonly<Record<string, string>> = Object.f
 
 /** The artifact source the service declares and the CD pipeline sets the tag of. */
 const ARTIFACT_SOURCE = "image";
+
+/** CD runs deploy to every environment in order, or to the one an input set (or the run) picks. */
+const TARGET = "<+pipeline.variables.targetEnvironment>";
+const whenTarget = (env: string): string => `${TARGET} == "all" || ${TARGET} == "${env}"`;
+const environmentChoice = (envs: readonly string[]): string => `<+input>.default(all).allowedValues(${["all", ...envs].join(",")})`;
 
 function serviceFiles(a: Answers): RenderJob[] {
   const id = str(a, "identifier");
@@ -143,25 +151,50 @@ function serviceFiles(a: Answers): RenderJob[] {
       name: `${env} k8s`, identifier: infra, ...scope, environmentRef: env, k8sConnector: str(a, "k8sConnector"),
       namespace: namespaceWithSuffix(str(a, "namespace"), env),
     }));
-    stages.push({ name: `Deploy to ${env}`.slice(0, 128), identifier: suffixed("deploy", env), environmentRef: env, infrastructureRef: infra });
+    stages.push({ name: `Deploy to ${env}`.slice(0, 128), identifier: suffixed("deploy", env), environmentRef: env, infrastructureRef: infra, when: whenTarget(env) });
   }
   const pipelineName = (suffix: string): string => `${str(a, "name").slice(0, 124)} ${suffix}`;
-  jobs.push(job("pipeline/ci-build-push.yaml.hbs", "pipeline", pipelineData({
+  const ci = suffixed(id, "ci");
+  const cd = suffixed(id, "cd");
+  jobs.push(job("pipeline/ci-build-push.yaml.hbs", "pipeline", { ...pipelineData({
     template: "ci-build-push", name: pipelineName("CI"), identifier: suffixed(id, "ci"), ...scope, description: "", tags: {},
     gitConnector: str(a, "gitConnector"), branch: str(a, "branch"), dockerConnector: str(a, "dockerConnector"),
     image: str(a, "image"), dockerfile: str(a, "dockerfile"), testImage: str(a, "testImage"),
     testCommand: str(a, "testCommand"), buildInfra: "Cloud",
-  })));
-  jobs.push(job("pipeline/cd-kubernetes.yaml.hbs", "pipeline", pipelineData({
-    template: "cd-kubernetes", name: pipelineName("CD"), identifier: suffixed(id, "cd"), ...scope, description: "", tags: {},
+  }), identifier: ci, buildInput: true }));
+  jobs.push(job("pipeline/cd-kubernetes.yaml.hbs", "pipeline", { ...pipelineData({
+    template: "cd-kubernetes", name: pipelineName("CD"), identifier: cd, ...scope, description: "", tags: {},
     serviceRef: id, timeout: str(a, "timeout"), artifactSource: ARTIFACT_SOURCE,
-  }, stages)));
+  }, stages), environmentChoice: environmentChoice(envs) }));
+  jobs.push(...triggersAndInputSets(a, scope, ci, cd, envs));
+  return jobs;
+}
+
+/** CI runs on every push to `branch` (and pull requests to it); one CD input set per environment. */
+function triggersAndInputSets(a: Answers, scope: { org: string; project: string }, ci: string, cd: string, envs: readonly string[]): RenderJob[] {
+  const git = { ...scope, pipeline: ci, tags: {}, gitConnector: str(a, "gitConnector"), branch: str(a, "branch") };
+  const jobs: RenderJob[] = [
+    { template: "trigger/github-push.yaml.hbs", kind: "trigger", identifier: "on_push", group: ci, data: { ...git, name: "CI on push", identifier: "on_push" } },
+  ];
+  if (a.prTrigger !== false) {
+    jobs.push({ template: "trigger/github-pull-request.yaml.hbs", kind: "trigger", identifier: "on_pull_request", group: ci, data: { ...git, name: "CI on pull request", identifier: "on_pull_request" } });
+  }
+  const imageTag = str(a, "imageTag");
+  for (const env of envs) {
+    jobs.push({
+      template: "inputset/environment.yaml.hbs",
+      kind: "inputset",
+      identifier: env,
+      group: cd,
+      data: { ...scope, pipeline: cd, tags: {}, name: `Deploy to ${env}`.slice(0, 128), identifier: env, environment: env, imageTag: imageTag === "" ? null : imageTag },
+    });
+  }
   return jobs;
 }
 
 export const service: GeneratorSpec = {
   name: "service",
-  description: "the bootstrap: project, connectors, service, environments, infrastructure, CI and CD pipelines",
+  description: "the bootstrap: project, connectors, service, environments, infrastructure, CI and CD pipelines, CI triggers, CD input sets",
   answers,
   files: serviceFiles,
 };

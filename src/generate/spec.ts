@@ -11,6 +11,8 @@ export interface RenderJob {
   template: string;
   kind: EntityKind;
   identifier: string;
+  /** Nested kinds (triggers, input sets): the pipeline whose folder the file goes in. */
+  group?: string;
   /** Every key a template reads must be present; null (never undefined) for answers that do not apply. */
   data: Record<string, unknown>;
 }

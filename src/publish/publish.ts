@@ -15,6 +15,7 @@ import { aboutEntity, decide, fetchRemote, NewParents } from "../plan/plan-entit
 import type { ConnectOptions } from "../plan/session.js";
 import { connect, DEFAULT_CONCURRENCY, interrupted, readValidated } from "../plan/session.js";
 import { Journal, journalFile, stateDirFor } from "./journal.js";
+import { checkWebhook, type WebhookResult, type WebhookStatusOptions } from "./webhook-status.js";
 import { createEntity, updateEntity } from "./write-entity.js";
 
 export interface PublishOptions extends ConnectOptions {
@@ -23,6 +24,8 @@ export interface PublishOptions extends ConnectOptions {
   /** Where journals live; default from HARNESS_SCAFFOLD_STATE_DIR / XDG_STATE_HOME / ~/.local/state. */
   stateDir?: string;
   onProgress?: (event: ProgressEvent) => void;
+  /** How long to wait for a webhook trigger's registration result. */
+  webhookStatus?: WebhookStatusOptions;
 }
 
 export type PublishAction = "created" | "updated" | "unchanged" | "failed";
@@ -38,6 +41,8 @@ export interface PublishItem {
   adopted?: boolean;
   /** A create whose answer was lost, settled by a GET. */
   recovered?: boolean;
+  /** A webhook trigger created or updated: its registration with the Git provider. */
+  webhook?: WebhookResult;
 }
 
 export type ProgressEvent =
@@ -62,7 +67,29 @@ export interface PublishResult {
 /** 401/403 concern every entity alike: stop at once with the server's word instead of repeating it per entity. */
 const isFatal = (error: unknown): boolean => isKitError(error) && [401, 403].includes(error.details?.status as number);
 
-async function publishOne(client: HarnessClient, entity: LocalEntity, parentIsNew: boolean, adopt: boolean, journal: Journal): Promise<PublishItem> {
+/** Triggers go one at a time: webhooks for one repository registered in parallel may be duplicated (Terraform waits 5 s). */
+const concurrencyOf = (kind: EntityKind, wanted: number): number => (kind === "trigger" ? 1 : wanted);
+
+/** After a write: a webhook trigger's registration result, or the failure it is. */
+async function withWebhook(client: HarnessClient, entity: LocalEntity, item: PublishItem, options: WebhookStatusOptions | undefined): Promise<PublishItem> {
+  if (entity.kind !== "trigger") return item;
+  try {
+    const webhook = await checkWebhook(client, entity, options);
+    return webhook === undefined ? item : { ...item, webhook };
+  } catch (error) {
+    if (!isKitError(error) || isFatal(error)) throw error;
+    return { ...item, action: "failed", error: error.message, hint: error.hint, webhook: error.details?.webhook as WebhookResult | undefined };
+  }
+}
+
+async function publishOne(client: HarnessClient, entity: LocalEntity, parentIsNew: boolean, adopt: boolean, journal: Journal, webhook?: WebhookStatusOptions): Promise<PublishItem> {
+  const item = await writeOne(client, entity, parentIsNew, adopt, journal);
+  return item.action === "created" || item.action === "updated" ? withWebhook(client, entity, item, webhook).catch((e: unknown) => {
+    throw aboutEntity(entity, e);
+  }) : item;
+}
+
+async function writeOne(client: HarnessClient, entity: LocalEntity, parentIsNew: boolean, adopt: boolean, journal: Journal): Promise<PublishItem> {
   const base = { kind: entity.kind, identifier: entity.identifier, file: entity.file };
   try {
     const remote = parentIsNew ? { exists: false, owned: false } : await fetchRemote(client, entity);
@@ -108,11 +135,11 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
       options.onProgress?.({ type: "kind", kind, count: ofKind.length });
       const done = await mapLimit(
         ofKind,
-        options.concurrency ?? DEFAULT_CONCURRENCY,
+        concurrencyOf(kind, options.concurrency ?? DEFAULT_CONCURRENCY),
         async (entity) => {
           options.onProgress?.({ type: "start", kind, identifier: entity.identifier });
           const parentIsNew = newParents.contains(entity);
-          const item = await publishOne(client, entity, parentIsNew, options.adopt === true, journal);
+          const item = await publishOne(client, entity, parentIsNew, options.adopt === true, journal, options.webhookStatus);
           if (item.action === "created") newParents.add(entity);
           options.onProgress?.({ type: "done", item });
           return item;

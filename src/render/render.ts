@@ -6,7 +6,7 @@ import { LineCounter, parseDocument } from "yaml";
 import { KitError } from "../errors.js";
 import type { RenderJob } from "../generate/spec.js";
 import type { EntityKind } from "../layout.js";
-import { entityPath, JSON_ROOT_KEY, YAML_ROOT_KEY } from "../layout.js";
+import { entityPath, rootKeyIn } from "../layout.js";
 import type { CompiledTemplate } from "./handlebars.js";
 import { compileTemplate } from "./handlebars.js";
 import type { TemplateSet, TemplateSource } from "./templates.js";
@@ -40,7 +40,7 @@ function renderJob(job: RenderJob, templates: TemplateSet): RenderedFile {
   const isJson = job.template.endsWith(".json.hbs");
   const { text, doc } = isJson ? parseJson(source, output) : parseYaml(source, output);
   checkShape(source, job, doc);
-  return { path: entityPath(job.kind, job.identifier), kind: job.kind, identifier: job.identifier, template: job.template, text, doc };
+  return { path: entityPath(job.kind, job.identifier, job.group), kind: job.kind, identifier: job.identifier, template: job.template, text, doc };
 }
 
 function compiled(source: TemplateSource): CompiledTemplate {
@@ -83,8 +83,8 @@ function parseYaml(source: TemplateSource, output: string): { text: string; doc:
 
 /** The file must hold the entity its path promises: the right root key and identifier. */
 function checkShape(source: TemplateSource, job: RenderJob, doc: unknown): void {
-  const root = YAML_ROOT_KEY[job.kind] ?? JSON_ROOT_KEY[job.kind];
-  const body = typeof doc === "object" && doc !== null && root !== undefined ? (doc as Record<string, unknown>)[root] : undefined;
+  const root = rootKeyIn(job.kind, doc);
+  const body = typeof doc === "object" && doc !== null ? (doc as Record<string, unknown>)[root] : undefined;
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     fail(source, `must render a document with a "${root}" mapping at the root`);
   }
