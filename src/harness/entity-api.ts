@@ -144,9 +144,13 @@ export function isNotFound(error: unknown): boolean {
   return typeof d.message === "string" && /\bnot found\b|does not exist|doesn't exist|\bNo \w+ exists\b/i.test(d.message);
 }
 
-/** Harness refuses a create because the identifier is taken (400 DUPLICATE_FIELD, or 409). */
+/**
+ * Harness refuses a create because the identifier is taken (400 DUPLICATE_FIELD, or 409; for a
+ * trigger a 400 INVALID_REQUEST "Failed while Saving Trigger: Trigger [x] already exists …").
+ */
 export function isDuplicate(error: unknown): boolean {
   if (!isKitError(error) || error.code !== "E_HTTP") return false;
   const d = error.details ?? {};
+  if (d.status === 400 && typeof d.message === "string" && /Trigger \[[^\]]*\] already exists/.test(d.message)) return true;
   return d.status === 409 || d.code === "DUPLICATE_FIELD" || d.code === "RESOURCE_ALREADY_EXISTS";
 }

@@ -13,10 +13,10 @@ describe.skipIf(!existsSync(binPath))("demo (npm start)", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Started the Harness API emulator at http:\/\/127\.0\.0\.1:\d+ /);
-    expect(r.stdout).toContain("11 to create, 0 to update, 0 unchanged");
+    expect(r.stdout).toContain("15 to create, 0 to update, 0 unchanged");
     expect(r.stdout).toContain("Published to http://127.0.0.1:");
-    expect(r.stdout).toContain("11 created, 0 updated, 0 unchanged.");
-    expect(r.stdout).toContain("0 to create, 0 to update, 11 unchanged: Harness matches the files.");
+    expect(r.stdout).toContain("15 created, 0 updated, 0 unchanged.");
+    expect(r.stdout).toContain("0 to create, 0 to update, 15 unchanged: Harness matches the files.");
     const where = /Your files: (.+)\n/.exec(r.stdout)?.[1] ?? "";
     expect(where.startsWith(tmp)).toBe(true);
     expect(readdirSync(path.join(where, "pipelines")).sort()).toEqual(["payments_api_cd.yaml", "payments_api_ci.yaml"]);

@@ -36,6 +36,8 @@ async function countInHarness(h: Harness): Promise<Record<string, number>> {
       ...(await ids({ method: "GET", path: "/ng/api/infrastructures", query: { ...scope, environmentIdentifier: "prod" } })),
     ],
     pipeline: await ids({ method: "POST", path: "/pipeline/api/pipelines/list", query: scope, json: {} }),
+    inputset: await ids({ method: "GET", path: "/pipeline/api/inputSets", query: { ...scope, pipelineIdentifier: "payments_api_cd" } }),
+    trigger: await ids({ method: "GET", path: "/pipeline/api/triggers", query: { ...scope, targetIdentifier: "payments_api_ci" } }),
   };
   await client.close();
   const counts: Record<string, number> = {};
@@ -59,7 +61,7 @@ describe("publish through a network that fails 30% of requests", () => {
       expect(Object.keys(counts).sort()).toEqual([...SAMPLE_ENTITIES].sort());
       expect(Object.values(counts).every((n) => n === 1)).toBe(true);
       // A duplicate attempt would be a create refused as DUPLICATE_FIELD: none was ever sent.
-      expect(h.log.filter((l) => /^POST \/(ng\/api\/(projects|connectors|servicesV2|environmentsV2|infrastructures)|pipeline\/api\/pipelines\/v2) 400/.test(l))).toEqual([]);
+      expect(h.log.filter((l) => /^POST \/(ng\/api\/(projects|connectors|servicesV2|environmentsV2|infrastructures)|pipeline\/api\/(pipelines\/v2|inputSets|triggers)) 400/.test(l))).toEqual([]);
       expect(h.log.filter((l) => l.includes("fault=")).length).toBeGreaterThanOrEqual(3);
       const final = await plan({ ...h.options(), retryPolicy: FAST });
       expect(new Set(final.plan.map((p) => p.action))).toEqual(new Set(["unchanged"]));

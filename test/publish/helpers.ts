@@ -54,7 +54,7 @@ export async function setup(emulatorOptions: EmulatorOptions = {}): Promise<Harn
   };
 }
 
-/** The 11 entities of the sample, in publish order, as "kind identifier". */
+/** The 15 entities of the sample, in publish order, as "kind identifier". */
 export const SAMPLE_ENTITIES = [
   "project payments_api",
   "connector dockerhub",
@@ -67,6 +67,10 @@ export const SAMPLE_ENTITIES = [
   "infrastructure prod_k8s",
   "pipeline payments_api_cd",
   "pipeline payments_api_ci",
+  "inputset dev",
+  "inputset prod",
+  "trigger on_pull_request",
+  "trigger on_push",
 ];
 
 function filesUnder(dir: string): string[] {

@@ -12,6 +12,8 @@ const KIND_OF_PATH: [RegExp, string][] = [
   [/environmentsV2/, "environment"],
   [/infrastructures/, "infrastructure"],
   [/pipelines/, "pipeline"],
+  [/inputSets/, "inputset"],
+  [/triggers/, "trigger"],
 ];
 const kindOf = (line: string): string => KIND_OF_PATH.find(([re]) => re.test(line))?.[1] ?? "?";
 
@@ -42,12 +44,12 @@ describe("publish against the emulator", () => {
     expect(pairs(r.stdout, "results")).toEqual(SAMPLE_ENTITIES);
     expect(actions(r.stdout, "results")).toEqual(["created"]);
     const writes = h.log.filter((l) => l.startsWith("POST "));
-    expect(writes).toHaveLength(11);
+    expect(writes).toHaveLength(15);
     expect(writes.every((l) => / 200$/.test(l))).toBe(true);
     const order = h.log.map(kindOf);
     const firstIndex = (k: string): number => order.indexOf(k);
     const lastIndex = (k: string): number => order.lastIndexOf(k);
-    const kinds = ["project", "connector", "service", "environment", "infrastructure", "pipeline"];
+    const kinds = ["project", "connector", "service", "environment", "infrastructure", "pipeline", "inputset", "trigger"];
     for (let i = 1; i < kinds.length; i += 1) expect(lastIndex(kinds[i - 1] as string)).toBeLessThan(firstIndex(kinds[i] as string));
   });
 
@@ -74,7 +76,7 @@ describe("publish against the emulator", () => {
     expect(text.stdout).toMatch(/~ update\s+pipeline\s+payments_api_ci/);
     expect(text.stdout).toMatch(/^\s+-\s+name: .*$/m);
     expect(text.stdout).toMatch(/^\s+\+\s+name: .* v2$/m);
-    expect(text.stdout).toContain("1 to update, 10 unchanged");
+    expect(text.stdout).toContain("1 to update, 14 unchanged");
     const json = JSON.parse((await h.run(["plan", "--json"])).stdout) as { plan: { identifier: string; action: string; diff?: string }[] };
     const edited = json.plan.find((i) => i.identifier === "payments_api_ci");
     expect(edited?.action).toBe("update");
@@ -84,7 +86,7 @@ describe("publish against the emulator", () => {
     outputs.push(r.stdout, r.stderr);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/updated\s+pipeline\s+payments_api_ci/);
-    expect(r.stdout).toContain("0 created, 1 updated, 10 unchanged");
+    expect(r.stdout).toContain("0 created, 1 updated, 14 unchanged");
     expect(h.log.filter((l) => !l.startsWith("GET "))).toEqual(["PUT /pipeline/api/pipelines/v2/payments_api_ci 200"]);
     expect(actions((await h.run(["plan", "--json"])).stdout, "plan")).toEqual(["unchanged"]);
     // The rendered file is left exactly as the user wrote it: no ownership tag added.
