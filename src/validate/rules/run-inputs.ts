@@ -85,8 +85,9 @@ function suppliedBy(set: Entity, index: Index, pipeline: Entity, seen = new Set<
   return supplied(matchInputs(pipelineBody, body.pipeline));
 }
 
+/** Runtime inputs given a value (one that does not fit is reported as such, not as missing too). */
 function supplied(findings: readonly InputFinding[]): Set<string> {
-  return new Set(findings.filter((f) => f.kind === "supplied").map((f) => (f.kind === "supplied" ? f.field.pointer : "")));
+  return new Set(findings.flatMap((f) => (f.kind === "not-runtime" ? [] : [f.field.pointer])));
 }
 
 function findingIssues(
