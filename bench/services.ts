@@ -26,9 +26,12 @@ export function serviceAnswers(i: number): Record<string, unknown> {
   return answers;
 }
 
-/** How many entities service `i` has: project, 3 connectors, service, CI + CD pipelines, and 2 per environment. */
+/**
+ * How many entities service `i` has: project, 3 connectors, service, CI + CD pipelines, CI push and
+ * pull-request triggers, and 3 per environment (environment, infrastructure, CD input set).
+ */
 export function entitiesOf(i: number): number {
-  return 7 + 2 * (ENVIRONMENTS[i % ENVIRONMENTS.length] as string[]).length;
+  return 9 + 3 * (ENVIRONMENTS[i % ENVIRONMENTS.length] as string[]).length;
 }
 
 /** Renders, validates and writes service `i` into `<cwd>/<dir>`; returns how many files it wrote. */

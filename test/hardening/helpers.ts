@@ -18,7 +18,7 @@ export type { EntityCount };
 export const FAST: Partial<RetryPolicy> = { baseDelayMs: 20, maxDelayMs: 200, timeoutMs: 400 };
 
 /** The 11 entities of the sample service. */
-export const SAMPLE_COUNT = 11;
+export const SAMPLE_COUNT = 15;
 
 export function tempDir(prefix: string): string {
   return mkdtempSync(path.join(tmpdir(), `hs-hard-${prefix}-`));
