@@ -142,6 +142,16 @@ describe("triggers and input sets", () => {
     expect(updated.json.data).toMatchObject({ description: "changed", yaml: changed });
   });
 
+  it("saves what Harness does not check on save: no branch condition, another pipeline's input set, non-input fields", async () => {
+    const anyBranch = pushTrigger("any_branch", "build").replace(/ {10}payloadConditions:\n(.*\n){3}/, "");
+    expect(anyBranch).not.toContain("targetBranch");
+    expect((await call(e, "POST", "/pipeline/api/triggers", { query: trig("build"), body: anyBranch, ...asYaml })).status).toBe(200);
+    const refs = pushTrigger("refs", "build", "github", "  inputSetRefs:\n    - dev_of_deploy\n  inputYaml: |\n    pipeline:\n      identifier: build\n      timeout: 1h\n");
+    const saved = await call(e, "POST", "/pipeline/api/triggers", { query: trig("build"), body: refs, ...asYaml });
+    expect(saved.status, saved.text).toBe(200);
+    expect(saved.json.data.yaml).toBe(refs);
+  });
+
   it("stores a trigger under its YAML pipeline even when targetIdentifier names another", async () => {
     const split = await call(e, "POST", "/pipeline/api/triggers", { query: trig("build"), body: pushTrigger("split", "deploy"), ...asYaml });
     expect(split.json.data.targetIdentifier).toBe("deploy");
