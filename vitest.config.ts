@@ -7,5 +7,7 @@ export default defineConfig({
     hookTimeout: 30_000,
     // The CLI tests spawn the compiled binary; two cores are shared with the emulator tests.
     pool: "forks",
+    // The second reporter prints one line when the reference suite was skipped (test/helpers/reference.ts).
+    reporters: ["default", "./test/helpers/reference-reporter.ts"],
   },
 });

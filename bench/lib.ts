@@ -6,7 +6,13 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-export const sharedDir = path.resolve(repoRoot, "../shared");
+/**
+ * Harness's published files are not shipped with the project: benchmarks that need them read the
+ * folder named by HARNESS_SCAFFOLD_REFERENCE (as the reference tests do, test/helpers/reference.ts).
+ */
+export const REFERENCE_ENV = "HARNESS_SCAFFOLD_REFERENCE";
+const referenceValue = process.env[REFERENCE_ENV];
+export const referenceDir = referenceValue ? path.resolve(referenceValue) : undefined;
 export const smoke = process.env.BENCH_SMOKE === "1";
 
 export function median(values: readonly number[]): number {

@@ -4,7 +4,7 @@
  * step on every third, and every tenth made invalid (a mistyped step type) so the error path is timed
  * too. Deterministic, so every process builds the same documents.
  */
-import { quickstartPipeline } from "../test/validate-official/quickstart-pipeline.js";
+import { quickstartPipeline } from "../test/helpers/quickstart.js";
 
 type Json = Record<string, unknown>;
 

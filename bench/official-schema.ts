@@ -9,13 +9,13 @@
  */
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { median, repoRoot, round, sharedDir, smoke, writeResult } from "./lib.js";
+import { REFERENCE_ENV, median, referenceDir, repoRoot, round, smoke, writeResult } from "./lib.js";
 import { buildPipelines } from "./official-schema-pipelines.js";
 
-const schemaPath = path.join(sharedDir, "reference/harness-schema/v0/pipeline.json");
+const schemaPath = path.join(referenceDir ?? "", "reference/harness-schema/v0/pipeline.json");
 const count = smoke ? 50 : 1000;
 const cachedRuns = smoke ? 2 : 5;
 
@@ -141,4 +141,6 @@ async function main(): Promise<void> {
 const [mode, arg] = process.argv.slice(2);
 if (mode === "--loader") console.log(JSON.stringify(await loaderChild(arg!)));
 else if (mode === "--plain") console.log(JSON.stringify(await plainChild(arg === "true")));
+else if (referenceDir === undefined) console.log(`official-schema: skipped, it needs Harness's v0 pipeline schema: set ${REFERENCE_ENV}=DIR (see README "Reference tests")`);
+else if (!existsSync(schemaPath)) throw new Error(`${REFERENCE_ENV}=${referenceDir}: missing reference/harness-schema/v0/pipeline.json`);
 else await main();

@@ -5,6 +5,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { isMap, isScalar, LineCounter, parseDocument } from "yaml";
+import { valuesOf } from "../util/yaml-values.js";
 import { KitError } from "../errors.js";
 
 export interface RawAnswers {
@@ -59,8 +60,14 @@ export function parseAnswersText(text: string, shown: string): RawAnswers {
       hint: "write one `key: value` per line, e.g. `name: payments-api`",
     });
   }
+  const values = valuesOf(doc);
+  if (!values.ok) {
+    throw new KitError("E_INPUT", `${at(values.problem.offset)}: ${values.problem.message}`, {
+      hint: "an answers file is a YAML or JSON mapping of answer keys to values",
+    });
+  }
   const result = emptyRawAnswers();
-  const plain = doc.toJS() as Record<string, unknown>;
+  const plain = values.value as Record<string, unknown>;
   for (const pair of doc.contents.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
     result.values[key] = plain[key];

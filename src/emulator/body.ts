@@ -4,6 +4,7 @@
  */
 import { isScalar, parseDocument, visit } from "yaml";
 import type { Document } from "yaml";
+import { valuesOf } from "../util/yaml-values.js";
 import { ApiError } from "./envelopes.js";
 import type { MediaKind } from "./http-io.js";
 import { jsonErrorOffset, lineColumn } from "./json-offset.js";
@@ -45,7 +46,12 @@ export function parseYaml(text: string): unknown {
     }
     throw new ApiError(400, "INVALID_YAML_ERROR", `Invalid yaml at line ${line}, column ${column}: ${reason}`);
   }
-  return doc.toJS({ maxAliasCount: 100 }) as unknown;
+  const values = valuesOf(doc);
+  if (!values.ok) {
+    const { line, column } = lineColumn(text, values.problem.offset);
+    throw new ApiError(400, "INVALID_YAML_ERROR", `Invalid yaml at line ${line}, column ${column}: ${values.problem.message}`);
+  }
+  return values.value;
 }
 
 /** The yaml library reports a duplicate key at its map; point at the repeated key instead. */

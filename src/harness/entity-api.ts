@@ -4,11 +4,11 @@
  * JSON wrappers; services, environments and infrastructures as flat JSON carrying the whole YAML;
  * pipelines as raw YAML.
  */
-import { parse as parseYaml } from "yaml";
 import { isKitError } from "../errors.js";
 import type { EntityKind } from "../layout.js";
 import { rootKeyIn } from "../layout.js";
 import type { HarnessRequest } from "./client.js";
+import { parseYamlValues as parseYaml } from "../util/yaml-values.js";
 
 /** Where an entity lives in Harness. */
 export interface EntityAddress {

@@ -6,12 +6,12 @@
  */
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { parse as parseYaml } from "yaml";
 import { KitError } from "../errors.js";
 import type { Doc, EntityAddress } from "../harness/entity-api.js";
 import { rootKeyOf } from "../harness/entity-api.js";
 import type { EntityKind } from "../layout.js";
 import { DEFAULT_OUT_DIR, KIND_LOCATION, PROJECT_FILE, PUBLISH_ORDER } from "../layout.js";
+import { parseYamlValues as parseYaml } from "../util/yaml-values.js";
 import { normalize } from "./compare.js";
 
 export interface LocalEntity extends EntityAddress {

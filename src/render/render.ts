@@ -3,6 +3,7 @@
  * JSON files are re-printed canonically (2-space indent); YAML keeps the template's layout.
  */
 import { LineCounter, parseDocument } from "yaml";
+import { valuesOf } from "../util/yaml-values.js";
 import { KitError } from "../errors.js";
 import type { RenderJob } from "../generate/spec.js";
 import type { EntityKind } from "../layout.js";
@@ -78,7 +79,12 @@ function parseYaml(source: TemplateSource, output: string): { text: string; doc:
     fail(source, `rendered YAML that does not parse (output line ${line}:${col}): ${firstLine(problem)}`);
   }
   const text = `${output.replace(/[ \t]+$/gm, "").replace(/\n+$/, "")}\n`;
-  return { text, doc: parsed.toJS() };
+  const values = valuesOf(parsed);
+  if (!values.ok) {
+    const { line, col } = lines.linePos(values.problem.offset);
+    fail(source, `rendered YAML that cannot be read (output line ${line}:${col}): ${values.problem.message}`);
+  }
+  return { text, doc: values.value };
 }
 
 /** The file must hold the entity its path promises: the right root key and identifier. */

@@ -7,6 +7,7 @@ import type { EntityKind } from "../layout.js";
 import { kitValidator } from "./compile.js";
 import { reduceErrors } from "./reduce.js";
 import { connectorRules } from "./rules/connector-rules.js";
+import { referenceIdentifiers } from "./rules/reference-identifiers.js";
 import type { DocumentRule, RuleContext } from "./rules/context.js";
 import { stepNotAllowedInStage } from "./rules/step-not-allowed-in-stage.js";
 import { timeouts } from "./rules/timeouts.js";
@@ -27,6 +28,7 @@ export function checkValue(kind: EntityKind, value: unknown, context: RuleContex
   const validate = kitValidator(kind);
   const issues = validate(value) ? [] : reduceErrors(validate.errors ?? [], value);
   for (const rule of RULES[kind] ?? []) issues.push(...rule(value, context));
+  issues.push(...referenceIdentifiers(kind)(value, context));
   return issues;
 }
 

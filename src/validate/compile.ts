@@ -15,7 +15,7 @@ import type { EntityKind } from "../layout.js";
 import { loadPrecompiled } from "../util/load-precompiled.js";
 import { KIT_FORMATS } from "./kit-formats.js";
 import { KIND_SCHEMAS } from "./schemas/index.js";
-import type { Schema } from "./schemas/common.js";
+import { ENTRY_OF, type Schema } from "./schemas/common.js";
 
 const require = createRequire(import.meta.url);
 
@@ -64,20 +64,23 @@ export function createKitAjv(code: CodeOptions = {}): Ajv {
   for (const keyword of ANNOTATIONS) instance.addKeyword({ keyword });
   // `x-one-key-of: [a, b]`: exactly one of the keys is present (e.g. username or usernameRef).
   // Written as generated code, not a function, so that standalone code can contain it.
-  instance.addKeyword({
-    keyword: ONE_KEY_OF,
-    type: "object",
-    schemaType: "array",
-    error: {
-      message: "one key of",
-      params: ({ schemaCode, params }) => _`{keys: ${schemaCode}, present: ${params.present}}`,
-    },
-    code(cxt: KeywordCxt) {
-      const present = cxt.gen.const("present", _`${cxt.schemaCode}.filter((key) => ${cxt.data}[key] !== undefined)`);
-      cxt.setParams({ present });
-      cxt.fail(_`${present}.length !== 1`);
-    },
-  });
+  // `x-entry-of: [a, b]`: the same check for list entries (step, stepGroup or parallel), worded apart.
+  for (const keyword of [ONE_KEY_OF, ENTRY_OF]) {
+    instance.addKeyword({
+      keyword,
+      type: "object",
+      schemaType: "array",
+      error: {
+        message: "one key of",
+        params: ({ schemaCode, params }) => _`{keys: ${schemaCode}, present: ${params.present}}`,
+      },
+      code(cxt: KeywordCxt) {
+        const present = cxt.gen.const("present", _`${cxt.schemaCode}.filter((key) => ${cxt.data}[key] !== undefined)`);
+        cxt.setParams({ present });
+        cxt.fail(_`${present}.length !== 1`);
+      },
+    });
+  }
   return instance;
 }
 

@@ -8,6 +8,7 @@ import { checkIdentifier, checkName, describeIdentifierProblem, describeNameProb
 import { closest } from "../util/suggest.js";
 import { fieldLabel, objectLabel, typeWords } from "./labels.js";
 import { words } from "./messages.js";
+import { ENTRY_OF } from "./schemas/common.js";
 import { childPointer, isRecord, valueAt } from "./pointer.js";
 import type { PointerIssue } from "./types.js";
 
@@ -83,6 +84,13 @@ export function describeError(error: ErrorObject, doc: unknown): PointerIssue | 
       return issue("invalid-entry", words.emptyEntry(objectLabel(doc, path), expected ?? "a map with keys"));
     case "maxProperties":
       return issue("invalid-entry", words.crowdedEntry(objectLabel(doc, path), isRecord(data) ? Object.keys(data) : [], expected ?? "fewer keys"), "key");
+    case ENTRY_OF: {
+      const present = params.present as string[];
+      const owner = objectLabel(doc, path);
+      if (present.length > 1) return issue("invalid-entry", words.crowdedEntry(owner, present, expected ?? "one key"), "key");
+      if (isRecord(data) && Object.keys(data).length > 0) return issue("invalid-entry", words.entryWithout(owner, expected ?? "one key"), "key");
+      return issue("invalid-entry", words.emptyEntry(owner, expected ?? "a map with keys"));
+    }
     case "x-one-key-of": {
       const present = params.present as string[];
       const owner = objectLabel(doc, path);

@@ -40,6 +40,7 @@ export const words = {
   outOfRange: (label: string, comparison: string, limit: number) =>
     `${label} must be ${({ ">=": "at least", "<=": "at most", ">": "more than", "<": "less than" } as Record<string, string>)[comparison] ?? comparison} ${limit}`,
   emptyEntry: (owner: string, expected: string) => `${owner} is empty: expected ${expected}`,
+  entryWithout: (owner: string, expected: string) => `${owner} is missing its content: expected ${expected}`,
   crowdedEntry: (owner: string, keys: readonly string[], expected: string) =>
     `${owner} holds ${list(keys.map((k) => `"${k}"`))} together: expected ${expected}, each in an entry of its own`,
   needsOneKey: (owner: string, keys: readonly string[]) => `${owner} needs one of ${list(keys.map((k) => `"${k}"`))}`,
@@ -57,6 +58,12 @@ export const words = {
   badTimeout: (label: string, value: string) =>
     `${label} "${value}" is not a duration: write it like 10s, 10m, 1h30m or 1d (or <+input>)`,
   refNotFound: (what: string, id: string) => `${what} "${id}" not found locally, must exist in Harness`,
+  refNotIdentifier: (field: string, id: string, kind: string, problem: string) =>
+    `${field} "${id.length > 40 ? `${id.slice(0, 37)}...` : id}" can never name a Harness ${kind}: ${problem}`,
+  refBadCharacter: (char: string, dollar: boolean) =>
+    `${char.trim() === "" ? `a ${JSON.stringify(char)} character` : `"${char}"`} is not allowed in an identifier (letters, digits${dollar ? ", _ and $ after the first character" : " and _"}; use the identifier, not the name, or <+input>)`,
+  refStartsWithDigit: "an identifier cannot start with a digit",
+  refTooLong: (limit: number) => `an identifier has at most ${limit} characters`,
   secretRef: (id: string) => `secret "${id}" not found locally, must exist in Harness`,
   scopeMismatch: (field: string, value: string, expected: string, projectFile: string) =>
     `${field} "${value}" does not match ${projectFile} ("${expected}")`,

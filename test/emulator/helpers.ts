@@ -1,14 +1,12 @@
 /**
  * Test helpers for the emulator: start one on 127.0.0.1:0, call it with undici, and read the
- * curl requests of the seed quickstart exactly as published.
+ * quickstart requests (test/helpers/quickstart.ts) with their placeholders filled in.
  */
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { request } from "undici";
 import type { Dispatcher } from "undici";
 import { startEmulator } from "../../src/emulator/server.js";
 import type { EmulatorOptions, RunningEmulator } from "../../src/emulator/types.js";
-import { sharedDir } from "../helpers/cli.js";
+import type { QuickstartRequest } from "../helpers/quickstart.js";
 
 export type { RunningEmulator };
 
@@ -96,31 +94,14 @@ ${extra}  stages:
 `;
 }
 
-export interface CurlRequest {
-  method: string;
-  url: string;
-  headers: [string, string][];
-  body: string;
-}
-
-/** The `curl` commands of the seed quickstart, parsed (URL, -H headers, -d body), unmodified. */
-export function quickstartCurls(): CurlRequest[] {
-  const text = readFileSync(path.join(sharedDir, "seed/harness-api-quickstart.txt"), "utf8");
-  const requests: CurlRequest[] = [];
-  const curl = /curl -i -X (\w+) \\\n'([^']+)' \\\n((?:-H '[^']+' \\\n)*)-d '([^']*)'/g;
-  for (const match of text.matchAll(curl)) {
-    const headers = [...(match[3] ?? "").matchAll(/-H '([^:]+): ([^']*)'/g)].map((h) => [h[1], h[2]] as [string, string]);
-    requests.push({ method: match[1] as string, url: match[2] as string, headers, body: match[4] as string });
-  }
-  return requests;
-}
+export type { QuickstartRequest as CurlRequest };
 
 /** Fills in the placeholders the quickstart asks users to replace — and nothing else. */
 export function fillIn(value: string, e: RunningEmulator): string {
   return value.replaceAll("https://app.harness.io", e.url).replaceAll("ACCOUNT_ID", e.account).replaceAll("API_KEY_TOKEN", e.token);
 }
 
-export async function sendCurl(e: RunningEmulator, curl: CurlRequest, body = curl.body, url = curl.url): Promise<Answer> {
+export async function sendCurl(e: RunningEmulator, curl: QuickstartRequest, body = curl.body, url = curl.url): Promise<Answer> {
   const headers = Object.fromEntries(curl.headers.map(([k, v]) => [k, fillIn(v, e)]));
   const res = await request(fillIn(url, e), { method: curl.method as Dispatcher.HttpMethod, headers, body: fillIn(body, e) });
   return readAnswer(res);

@@ -1,5 +1,6 @@
 /** Every failure the emulator reproduces, with Harness's status, envelope, code and message. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { quickstartPipelineYaml } from "../helpers/quickstart.js";
 import { call, createProject, inProject, pipelineYaml, start } from "./helpers.js";
 import type { RunningEmulator } from "./helpers.js";
 
@@ -84,6 +85,30 @@ describe("status codes and error bodies", () => {
     expect(pipeline.status).toBe(400);
     expect(pipeline.json.code).toBe("SCHEMA_VALIDATION_FAILED");
     expect(pipeline.json.message).toMatch(/stages.*line 4, column \d+/);
+  });
+
+  it("400 INVALID_YAML_ERROR for a YAML alias bomb, as a pipeline body and as a service's yaml field", async () => {
+    const levels = "abcdefghi";
+    const lines = ["  a: &a [x, x, x, x, x, x, x, x, x]"];
+    for (let i = 1; i < levels.length; i++) lines.push(`  ${levels[i]}: &${levels[i]} [${Array(9).fill(`*${levels[i - 1]}`).join(", ")}]`);
+    const bomb = lines.join("\n");
+    const pipeline = await call(e, "POST", "/pipeline/api/pipelines/v2", { query: inProject, body: `pipeline:\n${bomb}\n`, contentType: "application/yaml" });
+    expect(pipeline.status, pipeline.text).toBe(400);
+    expect(pipeline.json).toMatchObject({ status: "ERROR", code: "INVALID_YAML_ERROR" });
+    expect(pipeline.json.message).toMatch(/^Invalid yaml at line 3, column 10: its aliases \(\*name\) expand to too much data/);
+    const service = await call(e, "POST", "/ng/api/servicesV2", { body: { identifier: "bomb", name: "bomb", ...inProject, yaml: `service:\n${bomb}\n` } });
+    expect(service.status, service.text).toBe(400);
+    expect(service.json.message).toContain("expand to too much data");
+  });
+
+  it("400 SCHEMA_VALIDATION_FAILED for a reference that can never be an identifier, naming the character", async () => {
+    const body = quickstartPipelineYaml().replace("environmentRef: <+input>", "environmentRef: dev-env");
+    const line = body.split("\n").findIndex((l) => l.includes("dev-env")) + 1;
+    const answer = await call(e, "POST", "/pipeline/api/pipelines/v2", { query: inProject, body, contentType: "application/yaml" });
+    expect(answer.status).toBe(400);
+    expect(answer.json.code).toBe("SCHEMA_VALIDATION_FAILED");
+    expect(answer.json.message).toContain(`environmentRef "dev-env" can never name a Harness environment: "-" is not allowed in an identifier`);
+    expect(answer.json.message).toContain(`(line ${line}, column`);
   });
 
   it("400 DUPLICATE_FIELD with Harness's message templates", async () => {

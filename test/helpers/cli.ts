@@ -9,7 +9,6 @@ import { runCli } from "../../src/cli/main.js";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const binPath = path.join(repoRoot, "dist/src/cli.js");
-export const sharedDir = path.resolve(repoRoot, "../shared");
 
 export interface RunResult {
   code: number;

@@ -1,11 +1,11 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { loadEntitySchema } from "../../src/validate/official/index.js";
-import { sharedDir } from "../helpers/cli.js";
+import { REFERENCE, describeReference, referenceFile } from "../helpers/reference.js";
 
-const entitiesDir = path.join(sharedDir, "reference/mcp-server/src/data/schemas/entities");
-const entityFile = (name: string) => path.join(entitiesDir, `${name}.project.json`);
+const entitiesDir = (): string => referenceFile(REFERENCE.entitySchemas);
+const entityFile = (name: string): string => referenceFile(`${REFERENCE.entitySchemas}/${name}.project.json`);
 
 /** The connector from Harness's API quickstart, with the brace the page lost around `auth`. */
 const dockerHub = {
@@ -21,12 +21,12 @@ const dockerHub = {
   },
 };
 
-describe("Harness's entity schemas (mcp-server)", () => {
+describeReference("Harness's entity schemas (mcp-server)", () => {
   it("all compile under Ajv with strict: false and declare their root key", async () => {
-    const files = (await readdir(entitiesDir)).filter((f) => f.endsWith(".json")).sort();
+    const files = (await readdir(entitiesDir())).filter((f) => f.endsWith(".json")).sort();
     expect(files).toHaveLength(5);
     const roots: Record<string, string[]> = {};
-    for (const file of files) roots[file] = (await loadEntitySchema(path.join(entitiesDir, file))).rootKeys;
+    for (const file of files) roots[file] = (await loadEntitySchema(path.join(entitiesDir(), file))).rootKeys;
     expect(roots).toEqual({
       "connector.project.json": ["connector"],
       "environment.project.json": ["environment"],

@@ -3,15 +3,13 @@
  * environments and infrastructures the mcp-server entity schemas (here); pipelines the official v0
  * schema (official-schema.test.ts, which has it compiled already).
  */
-import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { loadEntitySchema } from "../../src/index.js";
 import type { EntitySchema } from "../../src/index.js";
-import { sharedDir } from "../helpers/cli.js";
+import { REFERENCE, describeReference, referenceFile } from "../helpers/reference.js";
 import { renderSampleService } from "./render-sample.js";
 import type { RenderedFile } from "./render-sample.js";
 
-const entitiesDir = path.join(sharedDir, "reference/mcp-server/src/data/schemas/entities");
 
 /** Layout folder → the entity schema its files must pass. */
 const SCHEMA_OF_FOLDER: Record<string, string> = {
@@ -21,7 +19,7 @@ const SCHEMA_OF_FOLDER: Record<string, string> = {
   infrastructures: "infrastructure.project.json",
 };
 
-describe("the service generator's output against Harness's entity schemas", () => {
+describeReference("the service generator's output against Harness's entity schemas", () => {
   let files: RenderedFile[];
   const schemas = new Map<string, Promise<EntitySchema>>();
   beforeAll(async () => {
@@ -38,7 +36,7 @@ describe("the service generator's output against Harness's entity schemas", () =
     for (const file of files) {
       const schemaFile = SCHEMA_OF_FOLDER[file.path.split("/")[0]!];
       if (schemaFile === undefined) continue;
-      if (!schemas.has(schemaFile)) schemas.set(schemaFile, loadEntitySchema(path.join(entitiesDir, schemaFile)));
+      if (!schemas.has(schemaFile)) schemas.set(schemaFile, loadEntitySchema(referenceFile(`${REFERENCE.entitySchemas}/${schemaFile}`)));
       const schema = await schemas.get(schemaFile)!;
       // The schemas' roots require nothing: an empty error list only counts if the root key is there.
       const root = Object.keys(file.doc).filter((key) => schema.rootKeys.includes(key));

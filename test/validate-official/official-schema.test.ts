@@ -4,16 +4,16 @@ import { cp, mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/pro
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { loadOfficialSchema, repairSchema } from "../../src/validate/official/index.js";
 import type { OfficialSchema } from "../../src/validate/official/index.js";
-import { repoRoot, sharedDir } from "../helpers/cli.js";
-import { quickstartPipeline } from "./quickstart-pipeline.js";
+import { repoRoot } from "../helpers/cli.js";
+import { quickstartPipeline } from "../helpers/quickstart.js";
+import { REFERENCE, describeReference, referenceDir, referenceFile } from "../helpers/reference.js";
 import { renderSampleService } from "./render-sample.js";
 import { serve } from "./serve.js";
 
 const run = promisify(execFile);
-const schemaPath = path.join(sharedDir, "reference/harness-schema/v0/pipeline.json");
 const COMPILE_TIMEOUT = 180_000; // compiling the bundle takes ~10 s on a busy 2-core machine
 
 async function validatorFiles(cacheDir: string): Promise<{ js: string; v8: string }> {
@@ -28,7 +28,7 @@ async function validatorFiles(cacheDir: string): Promise<{ js: string; v8: strin
 async function loadInChild(source: string, cacheDir: string): Promise<unknown> {
   const script = `
     import { loadOfficialSchema } from ${JSON.stringify(path.join(repoRoot, "src/validate/official/index.ts"))};
-    import { quickstartPipeline } from ${JSON.stringify(path.join(repoRoot, "test/validate-official/quickstart-pipeline.ts"))};
+    import { quickstartPipeline } from ${JSON.stringify(path.join(repoRoot, "test/helpers/quickstart.ts"))};
     const schema = await loadOfficialSchema(${JSON.stringify(source)}, { cwd: "/", cacheDir: ${JSON.stringify(cacheDir)} });
     console.log(JSON.stringify({ fromCache: schema.fromCache, quickstartErrors: schema.validate(quickstartPipeline()).length }));
   `;
@@ -41,16 +41,18 @@ function stepOf(doc: { pipeline: Record<string, unknown> }): Record<string, unkn
   return stages[0]!.stage.spec.execution.steps[0]!.step;
 }
 
-describe("loadOfficialSchema with Harness's v0 pipeline.json", () => {
+describeReference("loadOfficialSchema with Harness's v0 pipeline.json", () => {
+  let schemaPath: string;
   let cacheDir: string;
   let first: OfficialSchema;
 
   beforeAll(async () => {
+    schemaPath = referenceFile(REFERENCE.pipelineSchema);
     cacheDir = await mkdtemp(path.join(os.tmpdir(), "hs-official-"));
     first = await loadOfficialSchema(schemaPath, { cwd: repoRoot, cacheDir });
   }, COMPILE_TIMEOUT);
   // ~30 MB of compiled code per cache directory.
-  afterAll(() => rm(cacheDir, { recursive: true, force: true }));
+  afterAll(() => (cacheDir ? rm(cacheDir, { recursive: true, force: true }) : undefined));
 
   it("repairs the published bundle and compiles it (the first time, not from the cache)", async () => {
     const bytes = await readFile(schemaPath);
@@ -90,7 +92,7 @@ describe("loadOfficialSchema with Harness's v0 pipeline.json", () => {
     const { js } = await validatorFiles(cacheDir);
     const before = (await stat(js)).mtimeMs;
     // A path relative to cwd names the same file, hence the same cached validator.
-    const again = await loadOfficialSchema("reference/harness-schema/v0/pipeline.json", { cwd: sharedDir, cacheDir });
+    const again = await loadOfficialSchema(REFERENCE.pipelineSchema, { cwd: referenceDir()!, cacheDir });
     expect(again.fromCache).toBe(true);
     expect(again.sha256).toBe(first.sha256);
     expect(again.validate(quickstartPipeline())).toEqual([]);

@@ -7,12 +7,12 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Ajv } from "ajv";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { parse } from "yaml";
 import { checkDocument } from "../../src/validate/check-document.js";
+import { describeReference, referenceFile } from "../helpers/reference.js";
 
-const reference = process.env.HARNESS_SCAFFOLD_REFERENCE;
-const schemaFile = reference === undefined ? undefined : path.join(reference, "reference/harness-schema/v0/trigger.json");
+const TRIGGER_SCHEMA = "reference/harness-schema/v0/trigger.json";
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../fixtures");
 
 function triggersUnder(dir: string): string[] {
@@ -22,10 +22,10 @@ function triggersUnder(dir: string): string[] {
     .map((f) => path.join(dir, f));
 }
 
-describe.skipIf(schemaFile === undefined || !existsSync(schemaFile))("Harness's v0 trigger schema (reference suite)", () => {
+describeReference("Harness's v0 trigger schema", () => {
   const load = () => {
     const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
-    return ajv.compile(JSON.parse(readFileSync(schemaFile as string, "utf8")) as object);
+    return ajv.compile(JSON.parse(readFileSync(referenceFile(TRIGGER_SCHEMA), "utf8")) as object);
   };
 
   it("accepts the triggers the service bootstrap renders and those of the valid corpus", () => {

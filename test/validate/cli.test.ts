@@ -4,7 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { runInProcess, sharedDir } from "../helpers/cli.js";
+import { runInProcess } from "../helpers/cli.js";
+import { REFERENCE, describeReference, referenceFile } from "../helpers/reference.js";
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../fixtures/validate");
 let dir: string;
@@ -80,7 +81,9 @@ describe("harness-scaffold validate", () => {
     expect(code).toBe(2);
     expect(stderr).toContain('hint: run "harness-scaffold new" first');
   });
+});
 
+describeReference("harness-scaffold validate --official-schema", () => {
   it(
     "adds Harness's official schema with --official-schema, and reports only what the kit's own checks missed",
     async () => {
@@ -89,7 +92,7 @@ describe("harness-scaffold validate", () => {
       await cp(path.join(fixtures, "official-only/jira-approval-no-connector.yaml"), path.join(dir, ".harness/pipelines/jira.yaml"));
       await cp(path.join(fixtures, "official-only/cd-step-in-custom-stage.yaml"), path.join(dir, ".harness/pipelines/canary.yaml"));
       const env = { XDG_CACHE_HOME: path.join(os.tmpdir(), "hs-validate-test-cache") };
-      const schema = path.join(sharedDir, "reference/harness-schema/v0/pipeline.json");
+      const schema = referenceFile(REFERENCE.pipelineSchema);
       const { code, stdout } = await runInProcess(["validate", "--official-schema", schema, "--format", "json"], { cwd: dir, env });
       const parsed = JSON.parse(stdout) as { issues: { file: string; line: number; code: string; severity: string }[] };
       expect(parsed.issues.filter((i) => i.severity === "error")).toEqual([

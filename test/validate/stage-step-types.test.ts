@@ -4,16 +4,16 @@
  * they sit (step groups, parallel blocks, rollback steps) without repeating `unknown-step-type`.
  */
 import { readFileSync } from "node:fs";
-import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { checkDocument } from "../../src/validate/check-document.js";
 import { STAGE_TYPES_CHECKED, STEP_TYPES_BY_STAGE } from "../../src/validate/schemas/stage-step-types.js";
 import { STEP_TYPES } from "../../src/validate/schemas/step-types.js";
-import { sharedDir } from "../helpers/cli.js";
+import { REFERENCE, describeReference, referenceFile } from "../helpers/reference.js";
 
 type Node = Record<string, unknown>;
-const schema = JSON.parse(readFileSync(path.join(sharedDir, "reference/harness-schema/v0/pipeline.json"), "utf8")) as Node;
+// Read by the reference suite only (Harness's schema is not shipped with the project).
+let schema: Node;
 
 function resolve(ref: unknown): Node {
   expect(typeof ref === "string" && ref.startsWith("#/")).toBe(true);
@@ -54,8 +54,12 @@ function isRecord(value: unknown): value is Node {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-describe("step types per stage type", () => {
-  const official = new Map(STAGE_TYPES_CHECKED.map((stage) => [stage, officialStepTypes(stage)]));
+describeReference("step types per stage type", () => {
+  let official: Map<string, Set<string>>;
+  beforeAll(() => {
+    schema = JSON.parse(readFileSync(referenceFile(REFERENCE.pipelineSchema), "utf8")) as Node;
+    official = new Map(STAGE_TYPES_CHECKED.map((stage) => [stage, officialStepTypes(stage)]));
+  });
 
   it("covers Deployment, CI and Custom, and the official schema's lists are not empty", () => {
     expect([...STAGE_TYPES_CHECKED].sort()).toEqual(["CI", "Custom", "Deployment"]);
@@ -76,6 +80,9 @@ describe("step types per stage type", () => {
     expect(disagreements).toEqual([]);
   });
 
+});
+
+describe("step types per stage type, the kit's table", () => {
   it("lists only step types the kit knows", () => {
     const known = new Set(STEP_TYPES);
     for (const stage of STAGE_TYPES_CHECKED) expect([...(STEP_TYPES_BY_STAGE[stage] ?? [])].filter((t) => !known.has(t))).toEqual([]);

@@ -7,6 +7,7 @@
  * included. The webhook registration outcome lands in the status, never in the save's answer.
  */
 import { parseDocument } from "yaml";
+import { valuesOf } from "../../util/yaml-values.js";
 import { page } from "../envelopes.js";
 import { isObject } from "../fields.js";
 import type { Json } from "../fields.js";
@@ -27,7 +28,9 @@ function readTrigger(ctx: RouteContext, scope: ProjectScope, wrap: (detail: stri
   const doc = parseDocument(ctx.text, { prettyErrors: false, uniqueKeys: true });
   const first = doc.errors[0];
   if (first !== undefined) throw invalidRequest(wrap(first.message.split("\n")[0] ?? "invalid yaml"));
-  const value: unknown = doc.toJS();
+  const read = valuesOf(doc);
+  if (!read.ok) throw invalidRequest(wrap(read.problem.message));
+  const value = read.value;
   if (!isObject(value) || !isObject(value.trigger)) throw invalidRequest(wrap(m.triggerNoRoot));
   const trigger = value.trigger;
   for (const field of ["identifier", "name", "pipelineIdentifier"] as const) {

@@ -7,6 +7,7 @@ import type { EntityKind } from "../../layout.js";
 import { words } from "../messages.js";
 import { isRecord, valueAt } from "../pointer.js";
 import { isExpression } from "./context.js";
+import { identifierProblemOf } from "./reference-identifiers.js";
 import { indexByIdentifier, type Entity, type FileIssue, type SetRule } from "./cross-file.js";
 import { walkValues } from "./walk.js";
 
@@ -25,18 +26,18 @@ export const SECRET_REF_KEYS: ReadonlySet<string> = new Set([
   "refreshTokenRef",
 ]);
 
-interface Reference {
+export interface Reference {
   pointer: string;
   kind: EntityKind | "secret";
   id: string;
 }
 
-function isLocalRef(value: unknown): value is string {
+export function isLocalRef(value: unknown): value is string {
   return typeof value === "string" && value.trim() !== "" && !isExpression(value) && !/^(org|account)\./.test(value);
 }
 
-/** Every local reference one document makes. */
-export function referencesOf(entity: Entity): Reference[] {
+/** Every local reference one document makes to an entity or secret the validated set may define. */
+export function referencesOf(entity: Pick<Entity, "kind" | "value">): Reference[] {
   const found: Reference[] = [];
   for (const { key, value, pointer, parent } of walkValues(entity.value)) {
     if (!isLocalRef(value)) continue;
@@ -56,6 +57,8 @@ export const references: SetRule = (entities) => {
   const issues: FileIssue[] = [];
   for (const entity of entities) {
     for (const ref of referencesOf(entity)) {
+      // A reference that can never name anything is the per-document rule's error, not also a warning here.
+      if (identifierProblemOf(ref) !== undefined) continue;
       const target = ref.kind === "secret" ? undefined : index.get(ref.kind)?.get(ref.id);
       if (target === undefined) {
         const message = ref.kind === "secret" ? words.secretRef(ref.id) : words.refNotFound(ref.kind, ref.id);
@@ -74,6 +77,8 @@ function infraEnvironment(entity: Entity, pointer: string, infra: Entity): FileI
   const used = valueAt(entity.value, `${environmentPointer}/environmentRef`);
   const owner = infra.body?.environmentRef;
   if (!isLocalRef(used) || typeof owner !== "string" || isExpression(owner) || owner === used) return [];
+  // An environmentRef that is no identifier has its own error; comparing it would only add noise.
+  if (identifierProblemOf({ kind: "environment", id: used }) !== undefined) return [];
   const message = words.infraOfOtherEnvironment(infra.identifier ?? "", owner, used);
   return [{ file: entity.file, path: pointer, severity: "error", code: "infra-environment-mismatch", message }];
 }

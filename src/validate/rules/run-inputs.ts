@@ -6,6 +6,7 @@
  * the references rule).
  */
 import { parseDocument } from "yaml";
+import { valuesOf } from "../../util/yaml-values.js";
 import { words } from "../messages.js";
 import { childPointer, isRecord } from "../pointer.js";
 import { isExpression } from "./context.js";
@@ -154,7 +155,12 @@ function checkTrigger(entity: Entity, index: Index): FileIssue[] {
       issues.push({ file: entity.file, path: "/trigger/inputYaml", severity: "error", code: "input-yaml-syntax", message: words.inputYamlSyntax(first.message.split("\n")[0] ?? "") });
       return issues;
     }
-    const values: unknown = parsed.toJS();
+    const read = valuesOf(parsed);
+    if (!read.ok) {
+      issues.push({ file: entity.file, path: "/trigger/inputYaml", severity: "error", code: "input-yaml-syntax", message: words.inputYamlSyntax(read.problem.message) });
+      return issues;
+    }
+    const values = read.value;
     const root = isRecord(values) ? values.pipeline : undefined;
     if (!isRecord(root)) {
       issues.push({ file: entity.file, path: "/trigger/inputYaml", severity: "error", code: "input-yaml-syntax", message: words.inputYamlRoot });

@@ -4,6 +4,7 @@
  * - `x-label`: what the value is called in a message ("step type"),
  * - `x-expected`: what a valid value looks like ("true or false"),
  * - `x-unknown`: severity of an unknown key in this object ("error"; default "warning").
+ * Two keywords check (compile.ts): `x-one-key-of` (oneKeyOf below) and `x-entry-of` (ENTRY_OF).
  */
 export type Schema = Record<string, unknown>;
 
@@ -112,6 +113,12 @@ export const variables: Schema = { type: "array", items: variable };
 export const pipelineDefinition = (definition: "variables" | "failureStrategies" | "steps"): Schema => ({
   $ref: `#/definitions/${definition}`,
 });
+
+/**
+ * `x-entry-of: [keys]`: a list entry holds exactly one of these keys (`step`, `stepGroup` or
+ * `parallel`); other keys may sit beside it. Reported as `invalid-entry`.
+ */
+export const ENTRY_OF = "x-entry-of";
 
 /** The `{ secretRef or value }` pairs Harness connectors use (username / usernameRef …). */
 export function oneKeyOf(...keys: string[]): Schema {

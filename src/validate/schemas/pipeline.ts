@@ -4,6 +4,7 @@
  * A stage, step group or step that uses a template needs neither `type` nor `spec`.
  */
 import {
+  ENTRY_OF,
   anyObject, closed, description, entityHeader, exprOr, identifier, name, pipelineDefinition, stringListOrExpr, tags, text, timeout,
   typedSpec, variables as variablesSchema, type Schema,
 } from "./common.js";
@@ -72,11 +73,23 @@ const stepGroup: Schema = {
   ...unlessTemplate(["steps"]),
 };
 
-/** One entry of a step list: exactly one of step, parallel or stepGroup. */
+/**
+ * One entry of a step list: exactly one of step, parallel or stepGroup. Beside it Harness's own
+ * schema knows `description` and `insert`, and its pipeline studio writes `contextType` (Pipeline,
+ * StageTemplate, PipelineTemplate, StepGroupTemplate, Standalone, Template); any other key is only a
+ * warning: Harness ignores what it does not know there, so it is never a reason to refuse the entry.
+ */
 const stepsEntry: Schema = closed(
-  { step, stepGroup, parallel: { type: "array", minItems: 1, items: { $ref: "#/definitions/stepsEntry" } } },
+  {
+    step,
+    stepGroup,
+    parallel: { type: "array", minItems: 1, items: { $ref: "#/definitions/stepsEntry" } },
+    insert: anyObject,
+    description,
+    contextType: text,
+  },
   [],
-  { minProperties: 1, maxProperties: 1, "x-unknown": "error", "x-expected": "one of step, stepGroup or parallel" },
+  { [ENTRY_OF]: ["step", "stepGroup", "parallel"], "x-expected": "one of step, stepGroup or parallel" },
 );
 
 const stageKeys: Record<string, Schema> = {
@@ -105,10 +118,11 @@ const stage: Schema = {
   ],
 };
 
+/** One entry of the stage list: exactly one of stage or parallel; other keys only warn, as beside steps. */
 const stagesEntry: Schema = closed(
-  { stage, parallel: { type: "array", minItems: 1, items: { $ref: "#/definitions/stagesEntry" } } },
+  { stage, parallel: { type: "array", minItems: 1, items: { $ref: "#/definitions/stagesEntry" } }, description, contextType: text },
   [],
-  { minProperties: 1, maxProperties: 1, "x-unknown": "error", "x-expected": "one of stage or parallel" },
+  { [ENTRY_OF]: ["stage", "parallel"], "x-expected": "one of stage or parallel" },
 );
 
 const codebase: Schema = closed(

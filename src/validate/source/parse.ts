@@ -4,6 +4,7 @@
  * be JSON) and by the `yaml` package for positions, JSON being valid YAML.
  */
 import { isScalar, LineCounter, parseDocument, visit, type Document, type Node, type Pair } from "yaml";
+import { valuesOf } from "../../util/yaml-values.js";
 import type { PointerIssue } from "../types.js";
 import { words } from "../messages.js";
 
@@ -62,11 +63,9 @@ export function parseSource(file: string, text: string): ParsedSource {
   problems.push(...duplicateKeys(document, lineCounter));
   if (document.errors.length > 0) return parsed;
   if (format === "yaml") {
-    try {
-      parsed.value = document.toJS({ maxAliasCount: 1000 });
-    } catch (error) {
-      problems.push({ offset: 0, severity: "error", code: "syntax", message: words.yamlSyntax(firstLine(String(error))) });
-    }
+    const values = valuesOf(document);
+    if (values.ok) parsed.value = values.value;
+    else problems.push({ offset: values.problem.offset, severity: "error", code: "syntax", message: words.yamlSyntax(values.problem.message) });
   }
   return parsed;
 }
