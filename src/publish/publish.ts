@@ -84,9 +84,22 @@ async function withWebhook(client: HarnessClient, entity: LocalEntity, item: Pub
 
 async function publishOne(client: HarnessClient, entity: LocalEntity, parentIsNew: boolean, adopt: boolean, journal: Journal, webhook?: WebhookStatusOptions): Promise<PublishItem> {
   const item = await writeOne(client, entity, parentIsNew, adopt, journal);
-  return item.action === "created" || item.action === "updated" ? withWebhook(client, entity, item, webhook).catch((e: unknown) => {
+  const written = item.action === "created" || item.action === "updated" ? withWebhook(client, entity, item, webhook) : retryRegistration(client, entity, item, webhook);
+  return written.catch((e: unknown) => {
     throw aboutEntity(entity, e);
-  }) : item;
+  });
+}
+
+/**
+ * An unchanged webhook trigger whose registration failed earlier (say the connector had no API
+ * access then) is saved again: Harness retries a registration only on an update.
+ */
+async function retryRegistration(client: HarnessClient, entity: LocalEntity, item: PublishItem, options: WebhookStatusOptions | undefined): Promise<PublishItem> {
+  if (entity.kind !== "trigger" || item.action !== "unchanged") return item;
+  const before = await withWebhook(client, entity, item, { ...options, reads: 1 });
+  if (before.action !== "failed") return before;
+  await updateEntity(client, entity);
+  return withWebhook(client, entity, { ...item, action: "updated" }, options);
 }
 
 async function writeOne(client: HarnessClient, entity: LocalEntity, parentIsNew: boolean, adopt: boolean, journal: Journal): Promise<PublishItem> {

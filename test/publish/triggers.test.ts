@@ -96,4 +96,20 @@ describe("a GitHub connector without API access", () => {
     expect(r.stdout).toContain("Stopped at the trigger entities");
     expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
   });
+
+  it("once API access is back, the next publish saves the trigger again and its webhook registers", async () => {
+    const file = path.join(h.root, ".harness/connectors/github.json");
+    const connector = JSON.parse(readFileSync(file, "utf8")) as { connector: { spec: Record<string, unknown> } };
+    connector.connector.spec.apiAccess = { type: "Token", spec: { tokenRef: "github_token" } };
+    writeFileSync(file, JSON.stringify(connector, null, 2));
+    h.log.length = 0;
+    const r = await h.run(["publish"]);
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.stdout).toMatch(/updated\s+connector\s+github/);
+    expect(r.stdout).toMatch(/(updated|created)\s+trigger\s+on_push \(webhook SUCCESS\)/);
+    expect(r.stdout).toMatch(/(updated|created)\s+trigger\s+on_pull_request \(webhook SUCCESS\)/);
+    const again = await h.run(["publish"]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/unchanged\s+trigger\s+on_push \(webhook SUCCESS\)/);
+  });
 });
