@@ -48,7 +48,17 @@ export function connectionFromArgs(args: ParsedArgs, ctx: CliContext): ConnectOp
 }
 
 export const planJson = (items: readonly PlanItem[]): string =>
-  `${JSON.stringify({ plan: items.map(({ kind, identifier, action, diff }) => (diff === undefined ? { kind, identifier, action } : { kind, identifier, action, diff })) }, null, 2)}\n`;
+  `${JSON.stringify({ plan: items.map(planItemJson) }, null, 2)}\n`;
+
+function planItemJson({ kind, identifier, action, diff, changes }: PlanItem): Record<string, unknown> {
+  const out: Record<string, unknown> = { kind, identifier, action };
+  if (changes !== undefined) out.changes = changes.map(({ segments: _s, ...change }) => change);
+  if (diff !== undefined) out.diff = diff;
+  return out;
+}
+
+/** `--detailed-exitcode`, as terraform has it: 0 nothing to do, 3 something would be created or updated, or conflicts. */
+export const detailedExitCode = (items: readonly PlanItem[]): 0 | 3 => (items.every((i) => i.action === "unchanged") ? 0 : 3);
 
 export const command: CommandModule = {
   help: `Usage: harness-scaffold plan [DIR...] [options]
@@ -58,24 +68,34 @@ create, update (with a diff: "-" is Harness's version, "+" the local file), unch
 conflict (it exists in Harness but was not created by harness-scaffold). Files are validated
 first; nothing is sent if one has an error. Plan only reads: it never changes anything.
 
+Each update lists its changes by Harness path, Harness's value first:
+  ~ stage deploy_dev › step rollingDeployment › timeout: 10m → 15m
+  + stage deploy_dev › step smokeTest (ShellScript) after rollingDeployment
+  - variable LOG_LEVEL
+
 Options:
-  --json                print {"plan":[{"kind","identifier","action","diff"?}]}
+  --diff                also show a unified diff, in the file's own layout
+  --json                print {"plan":[{"kind","identifier","action","changes"?:[{"path","op","before"?,"after"?}],"diff"?}]}
+  --detailed-exitcode   exit 0 when everything is unchanged, 3 when anything would be created or
+                        updated or is a conflict (for drift checks in CI)
 
 ${CONNECTION_HELP}
 
-Exit codes: 0 plan shown, 1 validation or Harness error, 2 bad usage or configuration.
+Exit codes: 0 plan shown, 1 validation or Harness error, 2 bad usage or configuration;
+with --detailed-exitcode 3 when Harness differs from the files.
 `,
-  options: CONNECTION_OPTIONS,
+  options: { ...CONNECTION_OPTIONS, diff: { type: "boolean" }, "detailed-exitcode": { type: "boolean" } },
   allowPositionals: true,
   async run(args, ctx) {
     const result = await plan(connectionFromArgs(args, ctx));
+    const exit = args.values["detailed-exitcode"] === true ? detailedExitCode(result.plan) : 0;
     if (args.values.json === true) {
       ctx.stdout.write(planJson(result.plan));
-      return 0;
+      return exit;
     }
     ctx.stdout.write(planHeader(result));
-    for (const item of result.plan) ctx.stdout.write(planLine(item));
+    for (const item of result.plan) ctx.stdout.write(planLine(item, args.values.diff === true));
     ctx.stdout.write(planSummary(result.plan));
-    return 0;
+    return exit;
   },
 };

@@ -11,6 +11,7 @@ import { kitVersion } from "../paths.js";
 import { renderJobs } from "../render/render.js";
 import { templateSet } from "../render/templates.js";
 import type { Issue } from "../validate/types.js";
+import { baseEntries } from "../write/base-store.js";
 import { commitChanges } from "../write/commit.js";
 import type { FileAction } from "../write/changes.js";
 import { diffChanges, planChanges } from "../write/changes.js";
@@ -85,11 +86,14 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     answers: recorded,
     files: rendered.map((f) => f.path),
   }, rendered);
-  const all = [...changes, ...(await planChanges([{ path: MANIFEST_FILE, text: manifestText(manifest) }], outDir, shownOut))];
+  // The base store (write/base-store.ts) keeps each rendered text for a later `update`.
+  const bases = await planChanges(baseEntries(rendered), outDir, shownOut);
+  const all = [...changes, ...bases, ...(await planChanges([{ path: MANIFEST_FILE, text: manifestText(manifest) }], outDir, shownOut))];
 
-  const diffs = options.dryRun ? await diffChanges(all, shownOut) : undefined;
+  const diffs = options.dryRun ? await diffChanges(all.filter((c) => !bases.includes(c)), shownOut) : undefined;
   if (!options.dryRun) await commitChanges(all, shownOut);
-  const files = all.map((c): GeneratedFile => {
+  const shownChanges = all.filter((c) => !bases.includes(c));
+  const files = shownChanges.map((c): GeneratedFile => {
     const diff = diffs?.get(c.path);
     return diff === undefined ? { path: c.path, action: c.action } : { path: c.path, action: c.action, diff };
   });
@@ -99,7 +103,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
 }
 
 /** The out dir as the user would write it: relative to cwd when inside it, else absolute. */
-function shownPath(cwd: string, absolute: string): string {
+export function shownPath(cwd: string, absolute: string): string {
   const rel = path.relative(cwd, absolute);
   if (rel === "") return ".";
   return rel.startsWith("..") || path.isAbsolute(rel) ? absolute.split(path.sep).join("/") : rel.split(path.sep).join("/");

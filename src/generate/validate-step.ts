@@ -12,7 +12,7 @@ import type { Issue, SourceFile } from "../validate/types.js";
 import { validateSources } from "../validate/validate.js";
 
 /** Returns the warnings about the rendered files; throws E_INVALID when any of them has an error. */
-export async function validateRendered(rendered: readonly RenderedFile[], outDir: string, shownOut: string): Promise<Issue[]> {
+export async function validateRendered(rendered: ReadonlyArray<Pick<RenderedFile, "path" | "text">>, outDir: string, shownOut: string): Promise<Issue[]> {
   const ours = new Map(rendered.map((f) => [`${shownOut}/${f.path}`, f.text]));
   const existing = await existingEntityFiles(outDir, shownOut);
   const sources: SourceFile[] = [

@@ -7,6 +7,9 @@
  */
 import { createTwoFilesPatch } from "diff";
 import { stringify } from "yaml";
+import { diffData } from "../merge/diff.js";
+import type { Change } from "../merge/types.js";
+import { layoutDiff } from "./layout-diff.js";
 import type { Doc } from "../harness/entity-api.js";
 import type { EntityKind } from "../layout.js";
 import { withoutOwnership } from "./ownership.js";
@@ -86,16 +89,22 @@ export interface Comparison {
   same: boolean;
   /** Unified diff, Harness's version first ("-") and the local file second ("+"); "" when same. */
   diff: string;
+  /** What publish would change in Harness, by Harness path (Harness's value before, the file's after). */
+  changes: Change[];
 }
 
-export function compareDocuments(kind: EntityKind, local: Doc, remote: Doc, localName: string): Comparison {
+/** With `localText`, the diff is laid out like the local file (see layout-diff.ts). */
+export function compareDocuments(kind: EntityKind, local: Doc, remote: Doc, localName: string, localText?: string): Comparison {
   const l0 = normalize(withoutOwnership(kind, local));
   const r0 = normalize(withoutOwnership(kind, remote));
   const r = alignToLocal(l0, r0);
   const l = dropOneSided(l0, r);
   const a = stringify(r, { lineWidth: 0 });
   const b = stringify(l, { lineWidth: 0 });
-  if (a === b) return { same: true, diff: "" };
+  if (a === b) return { same: true, diff: "", changes: [] };
+  const changes = diffData(r, l);
+  const laidOut = localText === undefined ? undefined : layoutDiff(localText, localName, l, r);
+  if (laidOut !== undefined) return { same: false, diff: laidOut, changes };
   const patch = createTwoFilesPatch("harness", localName, a, b, undefined, undefined, { context: 2 });
   // Drop the "Index"/"===" preamble; keep ---/+++ and the hunks.
   const diff = patch
@@ -103,5 +112,5 @@ export function compareDocuments(kind: EntityKind, local: Doc, remote: Doc, loca
     .filter((line) => !/^(Index:|={5,})/.test(line))
     .join("\n")
     .trimEnd();
-  return { same: false, diff };
+  return { same: false, diff, changes };
 }

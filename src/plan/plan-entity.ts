@@ -8,6 +8,7 @@ import type { HarnessClient } from "../harness/client.js";
 import type { Doc, EntityAddress } from "../harness/entity-api.js";
 import { getRequest, isNotFound, remoteDocument } from "../harness/entity-api.js";
 import type { EntityKind } from "../layout.js";
+import type { Change } from "../merge/types.js";
 import { compareDocuments } from "./compare.js";
 import type { LocalEntity } from "./local-entities.js";
 import { scopedDoc } from "./local-entities.js";
@@ -19,8 +20,10 @@ export interface PlanItem {
   kind: EntityKind;
   identifier: string;
   action: PlanAction;
-  /** For `update` (and a `conflict` that differs): Harness's version "-", the local file "+". */
+  /** For `update` (and a `conflict` that differs): Harness's version "-", the local file "+", in the file's layout. */
   diff?: string;
+  /** The same difference by Harness path: before = Harness's value, after = the file's. */
+  changes?: Change[];
   file: string;
 }
 
@@ -55,9 +58,9 @@ export function aboutEntity(entity: LocalEntity, error: unknown): unknown {
 export function decide(entity: LocalEntity, remote: RemoteState): PlanItem {
   const base = { kind: entity.kind, identifier: entity.identifier, file: entity.file };
   if (!remote.exists || remote.doc === undefined) return { ...base, action: "create" };
-  const { same, diff } = compareDocuments(entity.kind, scopedDoc(entity), remote.doc, entity.file);
-  if (!remote.owned) return same ? { ...base, action: "conflict" } : { ...base, action: "conflict", diff };
-  return same ? { ...base, action: "unchanged" } : { ...base, action: "update", diff };
+  const { same, diff, changes } = compareDocuments(entity.kind, scopedDoc(entity), remote.doc, entity.file, entity.text);
+  if (!remote.owned) return same ? { ...base, action: "conflict" } : { ...base, action: "conflict", diff, changes };
+  return same ? { ...base, action: "unchanged" } : { ...base, action: "update", diff, changes };
 }
 
 export async function planEntity(client: HarnessClient, entity: LocalEntity, parentIsNew: boolean): Promise<{ item: PlanItem; remote: RemoteState }> {

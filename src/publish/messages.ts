@@ -3,6 +3,7 @@
  * functions turn it into lines.
  */
 import type { EntityKind } from "../layout.js";
+import { describeChange } from "../merge/describe.js";
 import type { PlanItem } from "../plan/plan-entity.js";
 import type { PlanResult } from "../plan/plan.js";
 import type { PublishItem, PublishResult } from "./publish.js";
@@ -21,11 +22,13 @@ export function planHeader(result: Pick<PlanResult, "endpoint" | "account" | "pl
   return `Plan for ${result.endpoint} (account ${result.account}), ${count(result.plan.length, "entities")} in publish order:\n`;
 }
 
-export function planLine(item: PlanItem): string {
+/** One entity; an update lists its changes by Harness path, and with `showDiff` the unified diff too. */
+export function planLine(item: PlanItem, showDiff = false): string {
   const head = `  ${PLAN_MARK[item.action]} ${item.action.padEnd(ACTION_WIDTH)} ${item.kind.padEnd(KIND_WIDTH)} ${item.identifier}`;
   const note = item.action === "conflict" ? "  exists in Harness but was not created by harness-scaffold (publish --adopt takes it over)" : "";
-  const diff = item.diff !== undefined && item.action === "update" ? `\n${indent(item.diff, "      ")}` : "";
-  return `${head}${note}${diff}\n`;
+  const changes = item.action === "update" && item.changes !== undefined ? item.changes.map((c) => `\n      ${describeChange(c)}`).join("") : "";
+  const diff = showDiff && item.diff !== undefined && item.action === "update" ? `\n${indent(item.diff, "      ")}` : "";
+  return `${head}${note}${changes}${diff}\n`;
 }
 
 export function planSummary(items: readonly PlanItem[]): string {

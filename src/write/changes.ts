@@ -6,7 +6,8 @@ import { readFile, stat } from "node:fs/promises";
 import { KitError } from "../errors.js";
 import { targetInside } from "./guard.js";
 
-export type FileAction = "create" | "update" | "unchanged";
+/** `delete` is only planned by `update` (a generated file the kit no longer renders, unedited). */
+export type FileAction = "create" | "update" | "unchanged" | "delete";
 
 export interface FileChange {
   /** Relative POSIX path inside the out dir. */
@@ -59,7 +60,8 @@ export async function diffChanges(changes: readonly FileChange[], shownOut: stri
     if (change.action === "unchanged") continue;
     const name = `${shownOut}/${change.path}`;
     const from = change.before === undefined ? "/dev/null" : `a/${name}`;
-    diffs.set(change.path, createTwoFilesPatch(from, `b/${name}`, change.before ?? "", change.text, undefined, undefined, { context: 3 }));
+    const to = change.action === "delete" ? "/dev/null" : `b/${name}`;
+    diffs.set(change.path, createTwoFilesPatch(from, to, change.before ?? "", change.action === "delete" ? "" : change.text, undefined, undefined, { context: 3 }));
   }
   return diffs;
 }

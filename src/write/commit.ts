@@ -1,7 +1,8 @@
 /**
  * Writes a set of files all-or-nothing: each goes to a temp file beside its target first; only
- * when every temp file is written are they renamed into place. If anything fails, the renamed
- * files get their old content back, new files and folders are removed, and temp files deleted.
+ * when every temp file is written are they renamed into place (a file to delete is first renamed
+ * aside, and removed at the very end). If anything fails, the renamed files get their old content
+ * back, new files and folders are removed, and temp files deleted.
  */
 import { randomUUID } from "node:crypto";
 import { mkdir, rename, rmdir, unlink, writeFile } from "node:fs/promises";
@@ -10,11 +11,18 @@ import { KitError } from "../errors.js";
 import type { FileChange } from "./changes.js";
 
 export async function commitChanges(changes: readonly FileChange[], shownOut: string): Promise<void> {
-  const pending = changes.filter((c) => c.action !== "unchanged");
+  const pending = changes.filter((c) => c.action !== "unchanged" && c.action !== "delete");
+  const deletes = changes.filter((c) => c.action === "delete");
   const createdDirs: string[] = [];
   const temps = new Map<FileChange, string>();
   const renamed: FileChange[] = [];
+  const asides = new Map<FileChange, string>();
   try {
+    for (const change of deletes) {
+      const aside = tempPath(change.absolute);
+      await rename(change.absolute, aside);
+      asides.set(change, aside);
+    }
     for (const change of pending) {
       const dir = path.dirname(change.absolute);
       const first = await mkdir(dir, { recursive: true });
@@ -29,6 +37,7 @@ export async function commitChanges(changes: readonly FileChange[], shownOut: st
       renamed.push(change);
     }
   } catch (cause) {
+    for (const [change, aside] of asides) await rename(aside, change.absolute).catch(() => undefined);
     await rollBack(temps, renamed, createdDirs);
     const code = (cause as NodeJS.ErrnoException).code;
     throw new KitError("E_IO", `could not write to ${shownOut} (${code ?? String(cause)}); nothing was changed`, {
@@ -36,6 +45,7 @@ export async function commitChanges(changes: readonly FileChange[], shownOut: st
       cause,
     });
   }
+  for (const aside of asides.values()) await unlink(aside).catch(() => undefined);
 }
 
 async function rollBack(temps: Map<FileChange, string>, renamed: FileChange[], createdDirs: string[]): Promise<void> {

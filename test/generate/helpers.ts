@@ -11,12 +11,16 @@ export function tempDir(prefix = "hs-gen-"): { dir: string; done: () => void } {
   return { dir, done: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Every file under `root` as relative POSIX path → text. */
-export function readTree(root: string): Record<string, string> {
+/**
+ * Every file under `root` as relative POSIX path → text. The base store (`.harness-scaffold/`,
+ * copies of what was rendered, kept for `update`) is left out unless asked for.
+ */
+export function readTree(root: string, options: { withBases?: boolean } = {}): Record<string, string> {
   const files: Record<string, string> = {};
   const walk = (dir: string): void => {
     for (const name of readdirSync(dir).sort()) {
       const full = path.join(dir, name);
+      if (name === ".harness-scaffold" && options.withBases !== true) continue;
       if (statSync(full).isDirectory()) walk(full);
       else files[path.relative(root, full).split(path.sep).join("/")] = readFileSync(full, "utf8");
     }

@@ -23,7 +23,7 @@ describe("semantic comparison", () => {
 pipeline: {identifier: "build", projectIdentifier: shop, orgIdentifier: 'default', name: build,
   stages: [{stage: {type: CI, identifier: build, name: "Build"}}], tags: {managed-by: harness-scaffold}}
 `;
-    expect(compareDocuments("pipeline", parse(LOCAL), parse(remote), "p.yaml")).toEqual({ same: true, diff: "" });
+    expect(compareDocuments("pipeline", parse(LOCAL), parse(remote), "p.yaml")).toEqual({ same: true, diff: "", changes: [] });
   });
 
   it("ignores fields the server adds and empty values it fills in", () => {

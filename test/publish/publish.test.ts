@@ -74,8 +74,7 @@ describe("publish against the emulator", () => {
     const text = await h.run(["plan"]);
     outputs.push(text.stdout, text.stderr);
     expect(text.stdout).toMatch(/~ update\s+pipeline\s+payments_api_ci/);
-    expect(text.stdout).toMatch(/^\s+-\s+name: .*$/m);
-    expect(text.stdout).toMatch(/^\s+\+\s+name: .* v2$/m);
+    expect(text.stdout).toMatch(/^\s+~ name: payments-api CI → payments-api CI v2$/m);
     expect(text.stdout).toContain("1 to update, 14 unchanged");
     const json = JSON.parse((await h.run(["plan", "--json"])).stdout) as { plan: { identifier: string; action: string; diff?: string }[] };
     const edited = json.plan.find((i) => i.identifier === "payments_api_ci");
