@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { repoRoot } from "./lib.js";
 
-const BENCHES = ["cold-start", "official-schema", "bulk-publish", "memory", "update"];
+const BENCHES = ["cold-start", "kit-cold-start", "official-schema", "bulk-publish", "memory", "update"];
 const only = process.argv.slice(2);
 const selected = only.length > 0 ? BENCHES.filter((b) => only.includes(b)) : BENCHES;
 

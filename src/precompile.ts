@@ -9,7 +9,8 @@ import { mkdir, rename, writeFile } from "node:fs/promises";
 import { PRECOMPILED_VALIDATORS, type KitValidate } from "./validate/compile.js";
 import { KIT_FORMATS } from "./validate/kit-formats.js";
 import { precompiledValidatorsCode } from "./validate/precompile.js";
-import { PRECOMPILED_TEMPLATES } from "./render/handlebars.js";
+import { expressionTexts, PRECOMPILED_TEMPLATES } from "./render/handlebars.js";
+import { builtinKit, PRECOMPILED_KIT_FILE, precompiledKitJson } from "./kit/builtin.js";
 import { precompiledTemplatesCode } from "./render/precompile.js";
 import { codeCacheFile, loadPrecompiled, PRECOMPILED_DIR, precompiledFile } from "./util/load-precompiled.js";
 
@@ -35,4 +36,7 @@ await store(PRECOMPILED_VALIDATORS, precompiledValidatorsCode(), { formats: KIT_
   // One call compiles a whole function; what it returns for `{}` does not matter.
   for (const validate of (value as { functions: KitValidate[] }).functions) validate({});
 });
-await store(PRECOMPILED_TEMPLATES, precompiledTemplatesCode(), {}, () => undefined);
+await replace(PRECOMPILED_KIT_FILE, precompiledKitJson());
+// Loading the built-in kit compiles every expression it has, recording their texts.
+builtinKit();
+await store(PRECOMPILED_TEMPLATES, precompiledTemplatesCode(undefined, expressionTexts), {}, () => undefined);

@@ -15,6 +15,7 @@ const fromModule = (m: { command: CommandModule }): CommandModule => m.command;
 export const COMMANDS: readonly CommandEntry[] = [
   { name: "new", summary: "render Harness files from a generator's answers", load: () => import("./new.js").then(fromModule) },
   { name: "list", summary: "list the generators and their answer keys", load: () => import("./list.js").then(fromModule) },
+  { name: "kit", summary: "write, check and test your own kit (kit init | check | test)", load: () => import("./kit.js").then(fromModule) },
   { name: "update", summary: "re-render recorded runs and merge the result, keeping your edits", load: () => import("./update.js").then(fromModule) },
   { name: "validate", summary: "check rendered or hand-edited files, with file:line:col", load: () => import("./validate.js").then(fromModule) },
   { name: "plan", summary: "show what publish would create, update or leave alone", load: () => import("./plan.js").then(fromModule) },

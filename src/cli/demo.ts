@@ -7,7 +7,7 @@
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { SAMPLE_SERVICE_ANSWERS } from "../../generators/service.js";
+import { SAMPLE_SERVICE_ANSWERS } from "../kit/builtin.js";
 import { startEmulator } from "../emulator/server.js";
 import { KitError } from "../errors.js";
 import { generate } from "../generate/generate.js";

@@ -10,6 +10,9 @@ import { generate } from "../generate/generate.js";
 import { formatGenerated } from "../generate/messages.js";
 import { findGenerator, GENERATORS } from "../generate/registry.js";
 import { templateSet } from "../render/templates.js";
+import { loadKit } from "../kit/load.js";
+import { findKitGenerator } from "../kit/render-run.js";
+import type { Kit } from "../kit/types.js";
 import { DEFAULT_OUT_DIR } from "../layout.js";
 import { seeHelp } from "../messages.js";
 import type { CliContext, CommandModule, ParsedArgs } from "./context.js";
@@ -28,6 +31,8 @@ Options:
   --set KEY=VALUE    one answer; repeatable; wins over --answers
   -y, --yes          do not prompt: take defaults for everything not given
   -o, --out DIR      output directory (default ${DEFAULT_OUT_DIR})
+  --kit DIR|PACKAGE  run a generator of this kit (a folder with kit.yaml, or an installed npm package);
+                     default: $HARNESS_SCAFFOLD_KIT, else the built-in generators
   --templates DIR    templates overriding the built-in ones by relative path, or adding pipeline templates
   -f, --force        overwrite files that exist with other content
   --dry-run          print the files and a diff against the disk; write nothing
@@ -50,6 +55,7 @@ export const command: CommandModule = {
     yes: { type: "boolean", short: "y" },
     out: { type: "string", short: "o" },
     templates: { type: "string" },
+    kit: { type: "string" },
     force: { type: "boolean", short: "f" },
     "dry-run": { type: "boolean" },
     json: { type: "boolean" },
@@ -61,18 +67,23 @@ export const command: CommandModule = {
 async function run(args: ParsedArgs, ctx: CliContext): Promise<number> {
   const { values, positionals } = args;
   const [name, ...extra] = positionals;
+  const kit = selectedKit(values, ctx);
   if (name === undefined) {
-    throw new KitError("E_USAGE", `new needs a generator: ${names}`, { hint: seeHelp("new") });
+    const choices = kit === undefined ? names : kit.specs.map((g) => g.name).join(", ");
+    throw new KitError("E_USAGE", `new needs a generator: ${choices}`, { hint: seeHelp("new") });
   }
   if (extra.length > 0) throw new KitError("E_USAGE", `new takes one generator, not "${positionals.join(" ")}"`, { hint: seeHelp("new") });
-  const spec = findGenerator(name);
+  const spec = kit === undefined ? findGenerator(name) : findKitGenerator(kit, name);
   const templatesDir = typeof values.templates === "string" ? values.templates : undefined;
+  if (kit !== undefined && templatesDir !== undefined) {
+    throw new KitError("E_USAGE", "--templates overrides built-in templates; it does not apply with --kit", { hint: "edit the kit's own templates/ instead" });
+  }
   const fromFile = typeof values.answers === "string" ? await loadAnswersFile(values.answers, ctx.cwd) : undefined;
   const sets = Array.isArray(values.set) ? values.set.map(String) : [];
   const raw: RawAnswers = mergeRaw(...(fromFile ? [fromFile] : []), parseSetFlags(sets));
 
   // Refuse unknown keys and bad values (pointing at their origin) before asking anything.
-  const answerCtx = { pipelineTemplates: templateSet({ cwd: ctx.cwd, templatesDir }).pipelineTemplates() };
+  const answerCtx = { pipelineTemplates: kit === undefined ? templateSet({ cwd: ctx.cwd, templatesDir }).pipelineTemplates() : kit.templates.pipelineTemplates() };
   resolveAnswers(spec.answers, raw, { generator: spec.name, ctx: answerCtx, useDefaults: true, partial: true });
 
   const json = values.json === true;
@@ -80,7 +91,7 @@ async function run(args: ParsedArgs, ctx: CliContext): Promise<number> {
   let answers = raw.values;
   if (prompt) {
     const { promptAnswers } = await import("../generate/prompt.js");
-    answers = await promptAnswers({ generator: spec.name, preset: raw.values, cwd: ctx.cwd, templatesDir, signal: ctx.signal, input: ctx.stdin });
+    answers = await promptAnswers({ generator: spec.name, preset: raw.values, cwd: ctx.cwd, templatesDir, kit, signal: ctx.signal, input: ctx.stdin });
   }
   const dryRun = values["dry-run"] === true;
   const outDir = typeof values.out === "string" ? values.out : DEFAULT_OUT_DIR;
@@ -92,11 +103,18 @@ async function run(args: ParsedArgs, ctx: CliContext): Promise<number> {
     force: values.force === true,
     dryRun,
     useDefaults: true,
+    ...(kit === undefined ? {} : { kit }),
     ...(templatesDir === undefined ? {} : { templatesDir }),
   });
   if (json) ctx.stdout.write(`${JSON.stringify({ ...result, dryRun }, null, 2)}\n`);
   else ctx.stdout.write(formatGenerated(result, { dryRun, force: values.force === true, shownOut: shown(outDir) }));
   return 0;
+}
+
+/** --kit, else HARNESS_SCAFFOLD_KIT, loaded; undefined for the built-in generators. */
+export function selectedKit(values: ParsedArgs["values"], ctx: CliContext): Kit | undefined {
+  const source = typeof values.kit === "string" ? values.kit : ctx.env.HARNESS_SCAFFOLD_KIT;
+  return source === undefined || source === "" ? undefined : loadKit(source, { cwd: ctx.cwd });
 }
 
 function shown(outDir: string): string {

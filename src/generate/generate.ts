@@ -15,7 +15,12 @@ import { baseEntries } from "../write/base-store.js";
 import { commitChanges } from "../write/commit.js";
 import type { FileAction } from "../write/changes.js";
 import { diffChanges, planChanges } from "../write/changes.js";
+import type { ManifestRun } from "../write/manifest.js";
 import { manifestText, mergeManifest, readManifest } from "../write/manifest.js";
+import type { RenderRunResult } from "../kit/render-run.js";
+import { renderRun } from "../kit/render-run.js";
+import type { Kit } from "../kit/types.js";
+import type { RenderedFile } from "../render/render.js";
 import { findGenerator } from "./registry.js";
 import { validateRendered } from "./validate-step.js";
 
@@ -32,6 +37,8 @@ export interface GenerateOptions {
   dryRun?: boolean;
   /** Fill missing answers from defaults (default true); false makes every prompted answer required. */
   useDefaults?: boolean;
+  /** Run a generator of this kit (see loadKit) instead of a built-in one. */
+  kit?: Kit;
 }
 
 export interface GeneratedFile {
@@ -52,20 +59,15 @@ export interface GenerateResult {
 }
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
-  const spec = findGenerator(options.generator);
-  const templates = templateSet({ cwd: options.cwd, templatesDir: options.templatesDir });
-  const ctx = { pipelineTemplates: templates.pipelineTemplates() };
-  const { answers, derived } = resolveAnswers(spec.answers, { values: options.answers, origins: {} }, {
-    generator: spec.name,
-    ctx,
-    useDefaults: options.useDefaults ?? true,
-  });
-  const rendered = renderJobs(spec.files(answers), templates);
+  const { spec, answers, derived, files: rendered } = renderGenerator(options);
   const outDir = path.resolve(options.cwd, options.outDir);
   const shownOut = shownPath(options.cwd, outDir);
 
   const issues = await validateRendered(rendered, outDir, shownOut);
-  const changes = await planChanges(rendered, outDir, shownOut);
+  // A `once` file that exists already belongs to its team now: left as it is.
+  const changes = (await planChanges(rendered, outDir, shownOut)).map((c, i) =>
+    rendered[i]?.policy === "once" && c.before !== undefined ? { ...c, text: c.before, action: "unchanged" as const } : c,
+  );
   const conflicts = changes.filter((c) => c.action === "update");
   if (conflicts.length > 0 && !options.force && !options.dryRun) {
     const names = conflicts.map((c) => `${shownOut}/${c.path}`);
@@ -80,13 +82,15 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const recorded = Object.fromEntries(
     spec.answers.filter((s) => s.sensitive !== true && answers[s.key] !== undefined).map((s) => [s.key, answers[s.key] as AnswerValue]),
   );
-  const manifest = mergeManifest(previous, kitVersion(), {
+  const run: ManifestRun = {
     generator: spec.name,
     identifier: String(answers.identifier ?? ""),
     answers: recorded,
     files: rendered.map((f) => f.path),
-  }, rendered);
-  // The base store (write/base-store.ts) keeps each rendered text for a later `update`.
+  };
+  if (options.kit !== undefined) Object.assign(run, kitRecord(options.kit, rendered));
+  // Hashes of what was rendered: the base store (write/base-store.ts) keeps each text for `update`.
+  const manifest = mergeManifest(previous, kitVersion(), run, rendered);
   const bases = await planChanges(baseEntries(rendered), outDir, shownOut);
   const all = [...changes, ...bases, ...(await planChanges([{ path: MANIFEST_FILE, text: manifestText(manifest) }], outDir, shownOut))];
 
@@ -100,6 +104,29 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const result: GenerateResult = { generator: spec.name, outDir, answers: recorded, derived, files };
   if (issues.length > 0) result.issues = issues;
   return result;
+}
+
+function renderGenerator(options: GenerateOptions): RenderRunResult {
+  if (options.kit !== undefined) return renderRun(options.kit, options.generator, options.answers, { useDefaults: options.useDefaults ?? true });
+  const spec = findGenerator(options.generator);
+  const templates = templateSet({ cwd: options.cwd, templatesDir: options.templatesDir });
+  const ctx = { pipelineTemplates: templates.pipelineTemplates() };
+  const { answers, derived } = resolveAnswers(spec.answers, { values: options.answers, origins: {} }, {
+    generator: spec.name,
+    ctx,
+    useDefaults: options.useDefaults ?? true,
+  });
+  return { spec, answers, derived, files: renderJobs(spec.files(answers), templates) };
+}
+
+/** What the manifest keeps about a kit run: the kit, and each file's policy and element key. */
+function kitRecord(kit: Kit, files: readonly RenderedFile[]): Pick<ManifestRun, "kit" | "policies" | "keys"> {
+  const record: Pick<ManifestRun, "kit" | "policies" | "keys"> = { kit: { name: kit.name, version: kit.version, source: kit.origin.source } };
+  const policies = Object.fromEntries(files.filter((f) => f.policy !== undefined && f.policy !== "managed").map((f) => [f.path, f.policy as string]));
+  const keys = Object.fromEntries(files.filter((f) => f.key !== undefined).map((f) => [f.path, f.key as string]));
+  if (Object.keys(policies).length > 0) record.policies = policies;
+  if (Object.keys(keys).length > 0) record.keys = keys;
+  return record;
 }
 
 /** The out dir as the user would write it: relative to cwd when inside it, else absolute. */

@@ -10,6 +10,8 @@ import { templateSet } from "../render/templates.js";
 import { generate } from "./generate.js";
 import { formatGenerated } from "./messages.js";
 import { GENERATORS } from "./registry.js";
+import { loadKit } from "../kit/load.js";
+import type { Kit } from "../kit/types.js";
 
 export const ACTION_TYPE = "harness-scaffold";
 
@@ -26,12 +28,15 @@ export interface KitPlopOptions {
   preset?: Record<string, unknown>;
   templatesDir?: string;
   cwd?: string;
+  /** Register this kit's generators instead of the built-in ones. */
+  kit?: Kit;
 }
 
 export function registerGenerators(plop: PlopLike, config: { harnessScaffold?: KitPlopOptions } = {}): void {
   const options = config.harnessScaffold ?? {};
   const cwd = options.cwd ?? plop.getDestBasePath();
-  const ctx = { pipelineTemplates: templateSet({ cwd, templatesDir: options.templatesDir }).pipelineTemplates() };
+  const kit = options.kit;
+  const ctx = { pipelineTemplates: (kit?.templates ?? templateSet({ cwd, templatesDir: options.templatesDir })).pipelineTemplates() };
   plop.setActionType(ACTION_TYPE, async (answers, action, api) => {
     const base = api.getDestBasePath();
     const result = await generate({
@@ -41,17 +46,27 @@ export function registerGenerators(plop: PlopLike, config: { harnessScaffold?: K
       cwd: base,
       force: action.force === true,
       useDefaults: true,
+      ...(kit === undefined ? {} : { kit }),
       ...(options.templatesDir === undefined ? {} : { templatesDir: options.templatesDir }),
     });
     return formatGenerated(result).trimEnd();
   });
-  for (const spec of GENERATORS) {
+  for (const spec of kit?.specs ?? GENERATORS) {
     plop.setGenerator(spec.name, {
       description: spec.description,
       prompts: toQuestions(spec.answers, ctx, options.preset),
       actions: [{ type: ACTION_TYPE, generator: spec.name, outDir: DEFAULT_OUT_DIR }],
     });
   }
+}
+
+/**
+ * Registers a kit's generators in a plopfile: `registerKit(plop, "./my-kit")` or a package name.
+ * Relative folders and packages are found from plop's destination folder.
+ */
+export function registerKit(plop: PlopLike, source: string, options: Omit<KitPlopOptions, "kit"> = {}): void {
+  const cwd = options.cwd ?? plop.getDestBasePath();
+  registerGenerators(plop, { harnessScaffold: { ...options, cwd, kit: loadKit(source, { cwd }) } });
 }
 
 /** Answers as inquirer returns them, minus our seeding question. */

@@ -6,6 +6,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { KitError } from "../errors.js";
 import type { KitPlopOptions } from "./plop.js";
+import type { Kit } from "../kit/types.js";
 
 /** dist/plopfile.js next to the compiled CLI; plopfile.ts when running from sources (tests, tsx). */
 function plopfilePath(): string {
@@ -21,6 +22,8 @@ export async function promptAnswers(options: {
   preset: Record<string, unknown>;
   cwd: string;
   templatesDir?: string | undefined;
+  /** Prompt for a kit's generator instead of a built-in one. */
+  kit?: Kit | undefined;
   /** Aborted by Ctrl-C: inquirer then stops without settling its promise, so race it. */
   signal: AbortSignal;
   /** The terminal inquirer reads; released afterwards so a cancelled prompt cannot keep the process alive. */
@@ -29,6 +32,7 @@ export async function promptAnswers(options: {
   const { default: nodePlop } = await import("node-plop");
   const kit: KitPlopOptions = { preset: options.preset, cwd: options.cwd };
   if (options.templatesDir !== undefined) kit.templatesDir = options.templatesDir;
+  if (options.kit !== undefined) kit.kit = options.kit;
   const config = { destBasePath: options.cwd, force: false, harnessScaffold: kit };
   const plop = await nodePlop(plopfilePath(), config);
   // Ctrl-C: inquirer closes its prompt and re-raises SIGINT without settling its promise, and the

@@ -1,11 +1,8 @@
 /**
- * The generators the kit ships (one file each in generators/) and how they describe themselves
- * to `harness-scaffold list`, the README and the plopfile.
+ * The built-in generators (the built-in kit, generators/kit.yaml) and how generators describe
+ * themselves to `harness-scaffold list`, the README and the plopfile.
  */
-import connector from "../../generators/connector.js";
-import pipeline from "../../generators/pipeline.js";
-import project from "../../generators/project.js";
-import service from "../../generators/service.js";
+import { builtinKit } from "../kit/builtin.js";
 import type { AnswerContext, AnswerValue } from "../answers/spec.js";
 import { choicesOf, describeOnly, isAsked } from "../answers/spec.js";
 import { display } from "../answers/resolve.js";
@@ -15,7 +12,7 @@ import { templateSet } from "../render/templates.js";
 import { closest } from "../util/suggest.js";
 import type { GeneratorSpec } from "./spec.js";
 
-export const GENERATORS: readonly GeneratorSpec[] = [project, connector, pipeline, service];
+export const GENERATORS: readonly GeneratorSpec[] = builtinKit().specs;
 
 export function findGenerator(name: string): GeneratorSpec {
   const found = GENERATORS.find((g) => g.name === name);
@@ -48,8 +45,8 @@ export interface GeneratorInfo {
 }
 
 /** Every generator with its answer keys, in prompt order. */
-export function describeGenerators(ctx: AnswerContext): GeneratorInfo[] {
-  return GENERATORS.map((g) => ({
+export function describeGenerators(ctx: AnswerContext, specs: readonly GeneratorSpec[] = GENERATORS): GeneratorInfo[] {
+  return specs.map((g) => ({
     name: g.name,
     description: g.description,
     answers: g.answers.map((spec) => {

@@ -1,6 +1,6 @@
 /**
- * The shape of a generator (one file per generator in generators/): the answers it takes and the
- * files it renders from them. Everything else (prompts, checks, rendering, writing) is generic.
+ * The shape of a generator (a kit's generator, built-in or not, becomes one: src/kit/to-spec.ts):
+ * the answers it takes and the files it renders from them. Everything else is generic.
  */
 import type { AnswerSpec, Answers } from "../answers/spec.js";
 import type { EntityKind } from "../layout.js";
@@ -15,6 +15,10 @@ export interface RenderJob {
   group?: string;
   /** Every key a template reads must be present; null (never undefined) for answers that do not apply. */
   data: Record<string, unknown>;
+  /** Kit files: who owns the file on a later update (default managed). */
+  policy?: "managed" | "once" | "enforced";
+  /** Kit `each` files: the element's stable name, so an update keeps the file tied to it. */
+  key?: string;
 }
 
 export interface GeneratorSpec {

@@ -43,10 +43,14 @@ async function existingEntityFiles(outDir: string, shownOut: string): Promise<So
     if (text !== undefined) found.push({ path: `${shownOut}/${relative}`, text });
   };
   await read(PROJECT_FILE);
-  for (const { dir, ext } of Object.values(KIND_LOCATION)) {
+  for (const { dir, ext, nested } of Object.values(KIND_LOCATION)) {
     if (dir === "") continue;
-    const names = await readdir(path.join(outDir, dir)).catch(() => [] as string[]);
-    for (const name of names.filter((n) => n.endsWith(ext)).sort()) await read(`${dir}/${name}`);
+    // Nested kinds (triggers, input sets) sit one folder deeper, in their pipeline's folder.
+    const folders = nested === true ? (await readdir(path.join(outDir, dir)).catch(() => [] as string[])).sort().map((group) => `${dir}/${group}`) : [dir];
+    for (const folder of folders) {
+      const names = await readdir(path.join(outDir, folder)).catch(() => [] as string[]);
+      for (const name of names.filter((n) => n.endsWith(ext)).sort()) await read(`${folder}/${name}`);
+    }
   }
   return found;
 }

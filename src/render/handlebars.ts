@@ -6,6 +6,7 @@
  */
 import { createRequire } from "node:module";
 import { loadPrecompiled } from "../util/load-precompiled.js";
+import { registerHelpers } from "./helpers.js";
 import { jsonLiteral, yamlInline } from "./quote.js";
 
 const require = createRequire(import.meta.url);
@@ -25,11 +26,7 @@ const compiler = (): typeof Handlebars => (compilerModule ??= require("handlebar
 const engine = runtime.create();
 engine.registerHelper("json", (value: unknown, options: Handlebars.HelperOptions) => jsonLiteral(defined(value, options)));
 engine.registerHelper("yaml", (value: unknown, options: Handlebars.HelperOptions) => yamlInline(defined(value, options)));
-engine.registerHelper("eq", (a: unknown, b: unknown) => a === b);
-engine.registerHelper("ne", (a: unknown, b: unknown) => a !== b);
-engine.registerHelper("or", (...args: unknown[]) => args.slice(0, -1).some(Boolean));
-engine.registerHelper("and", (...args: unknown[]) => args.slice(0, -1).every(Boolean));
-engine.registerHelper("includes", (list: unknown, item: unknown) => Array.isArray(list) && list.includes(item));
+registerHelpers(engine);
 
 /**
  * Strict mode does not reach helper arguments, so a misspelt `{{json nmae}}` would print null.
@@ -155,4 +152,48 @@ export function compileTemplate(text: string): CompiledTemplate {
     compiled.set(text, entry);
   }
   return entry;
+}
+
+/** Every expression text compiled in this process; the build precompiles the built-in kit's. */
+export const expressionTexts = new Set<string>();
+
+/**
+ * A small expression from a kit (an answer's default, a file's path or key): Handlebars over the
+ * answers, printing bare values (the result is a value, not a document). Same helpers, strict.
+ * The built-in kit's expressions are precompiled at build time, found by text like templates.
+ */
+export function compileExpression(text: string): (data: object) => string {
+  expressionTexts.add(text);
+  builtIn ??= precompiledTemplates();
+  const stored = builtIn.get(text);
+  if (stored !== undefined) return stored.render;
+  const ast = compiler().parse(text);
+  const spec = evaluateSpec(compiler().precompile(ast, COMPILE_OPTIONS) as unknown as string);
+  const template = engine.template(spec);
+  return (data) => template(data);
+}
+
+/** The value the last `__value` call saw; rendering is synchronous, so one slot is enough. */
+let captured: unknown;
+engine.registerHelper("__value", (value: unknown) => {
+  captured = value;
+  return "";
+});
+
+/**
+ * An expression whose whole text is one `{{…}}` gives its value itself (a list, a map, a boolean,
+ * null), not its printed text: `tags: "{{tags}}"` passes the map on. Any other text renders to a
+ * string as compileExpression does.
+ */
+export function compileValueExpression(text: string): (data: object) => unknown {
+  // One plain mustache (no block, comment or partial), told apart without the compiler.
+  const single = /^\{\{(?![#/!>^&{~]|else\b)([^{}]*)\}\}$/.exec(text);
+  const inner = single?.[1]?.trim();
+  if (inner === undefined || inner === "") return compileExpression(text);
+  const render = compileExpression(`{{__value ${/\s/.test(inner) ? `(${inner})` : inner}}}`);
+  return (data) => {
+    captured = undefined;
+    render(data);
+    return captured;
+  };
 }

@@ -7,7 +7,7 @@ import { valuesOf } from "../util/yaml-values.js";
 import { KitError } from "../errors.js";
 import type { RenderJob } from "../generate/spec.js";
 import type { EntityKind } from "../layout.js";
-import { entityPath, rootKeyIn } from "../layout.js";
+import { entityPath, KIND_LOCATION, rootKeyIn } from "../layout.js";
 import type { CompiledTemplate } from "./handlebars.js";
 import { compileTemplate } from "./handlebars.js";
 import type { TemplateSet, TemplateSource } from "./templates.js";
@@ -21,6 +21,8 @@ export interface RenderedFile {
   text: string;
   /** The parsed document (for checks and tests). */
   doc: unknown;
+  policy?: "managed" | "once" | "enforced";
+  key?: string;
 }
 
 export function renderJobs(jobs: readonly RenderJob[], templates: TemplateSet): RenderedFile[] {
@@ -38,10 +40,13 @@ function renderJob(job: RenderJob, templates: TemplateSet): RenderedFile {
   } catch (cause) {
     fail(source, `cannot render: ${firstLine(cause)}`, cause);
   }
-  const isJson = job.template.endsWith(".json.hbs");
+  const isJson = KIND_LOCATION[job.kind].ext === ".json";
   const { text, doc } = isJson ? parseJson(source, output) : parseYaml(source, output);
-  checkShape(source, job, doc);
-  return { path: entityPath(job.kind, job.identifier, job.group), kind: job.kind, identifier: job.identifier, template: job.template, text, doc };
+  const identifier = checkShape(source, job, doc);
+  const file: RenderedFile = { path: entityPath(job.kind, identifier, job.group), kind: job.kind, identifier, template: job.template, text, doc };
+  if (job.policy !== undefined) file.policy = job.policy;
+  if (job.key !== undefined) file.key = job.key;
+  return file;
 }
 
 function compiled(source: TemplateSource): CompiledTemplate {
@@ -87,17 +92,22 @@ function parseYaml(source: TemplateSource, output: string): { text: string; doc:
   return { text, doc: values.value };
 }
 
-/** The file must hold the entity its path promises: the right root key and identifier. */
-function checkShape(source: TemplateSource, job: RenderJob, doc: unknown): void {
+/**
+ * The file must hold the entity its path promises: the right root key and identifier. A kit's
+ * project.json names no identifier in its path (empty): the document's own is taken.
+ */
+function checkShape(source: TemplateSource, job: RenderJob, doc: unknown): string {
   const root = rootKeyIn(job.kind, doc);
   const body = typeof doc === "object" && doc !== null ? (doc as Record<string, unknown>)[root] : undefined;
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     fail(source, `must render a document with a "${root}" mapping at the root`);
   }
   const id = (body as Record<string, unknown>).identifier;
+  if (job.kind === "project" && job.identifier === "" && typeof id === "string" && id !== "") return id;
   if (id !== job.identifier) {
     fail(source, `rendered identifier ${JSON.stringify(id)} but the file is for "${job.identifier}"`);
   }
+  return job.identifier;
 }
 
 function firstLine(error: unknown): string {
@@ -107,9 +117,9 @@ function firstLine(error: unknown): string {
 
 function fail(source: TemplateSource, message: string, cause?: unknown): never {
   throw new KitError("E_TEMPLATE", `template ${source.shown} ${message}`, {
-    hint: source.shown.startsWith("templates/")
+    hint: source.hint ?? (source.shown.startsWith("templates/")
       ? "this is a bug in a built-in template; please report it with the answers you used"
-      : "fix the template given with --templates, or remove it to use the built-in one",
+      : "fix the template given with --templates, or remove it to use the built-in one"),
     cause,
   });
 }

@@ -13,6 +13,8 @@ export interface TemplateSource {
   /** Where it was read from, for messages: `templates/…` or the override file's path. */
   shown: string;
   text: string;
+  /** How to fix a template that fails (kits say "fix the kit's template"). */
+  hint?: string;
 }
 
 export interface TemplateSet {

@@ -11,6 +11,9 @@ import { renderJobs } from "../render/render.js";
 import { templateSet } from "../render/templates.js";
 import { MANIFEST_FILE } from "../layout.js";
 import type { ManifestRun } from "../write/manifest.js";
+import { loadKit } from "../kit/load.js";
+import { findKitGenerator, renderRun } from "../kit/render-run.js";
+import type { Kit } from "../kit/types.js";
 
 export interface RenderedRun {
   files: RenderedFile[];
@@ -27,7 +30,41 @@ export interface RunRenderer {
   render(run: ManifestRun, answers: Record<string, unknown>, origins: Record<string, string>): RenderedRun;
 }
 
+/**
+ * Runs recorded with a kit (`run.kit`) render through that kit, loaded from its recorded source
+ * (a folder relative to cwd, or an installed package); the others through the built-in generators.
+ */
 export function builtinRenderer(options: { cwd: string; templatesDir?: string | undefined }): RunRenderer {
+  const builtIn = builtinOnlyRenderer(options);
+  const kits = new Map<string, Kit>();
+  const kitOf = (run: ManifestRun): Kit | undefined => {
+    if (run.kit === undefined) return undefined;
+    let kit = kits.get(run.kit.source);
+    if (kit === undefined) {
+      kit = loadKit(run.kit.source, { cwd: options.cwd });
+      kits.set(run.kit.source, kit);
+    }
+    return kit;
+  };
+  return {
+    name: builtIn.name,
+    answerKeys: (run) => {
+      const kit = kitOf(run);
+      return kit === undefined ? builtIn.answerKeys(run) : findKitGenerator(kit, run.generator).answers.map((a) => a.key);
+    },
+    render(run, values, origins) {
+      const kit = kitOf(run);
+      if (kit === undefined) return builtIn.render(run, values, origins);
+      const { spec, answers, files } = renderRun(kit, run.generator, values);
+      const recorded = Object.fromEntries(
+        spec.answers.filter((a) => a.sensitive !== true && answers[a.key] !== undefined).map((a) => [a.key, answers[a.key] as AnswerValue]),
+      );
+      return { files, answers: recorded };
+    },
+  };
+}
+
+function builtinOnlyRenderer(options: { cwd: string; templatesDir?: string | undefined }): RunRenderer {
   const templates = templateSet({ cwd: options.cwd, templatesDir: options.templatesDir });
   const ctx = { pipelineTemplates: templates.pipelineTemplates() };
   return {

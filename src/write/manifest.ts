@@ -12,6 +12,12 @@ export interface ManifestRun {
   identifier: string;
   answers: Record<string, unknown>;
   files: string[];
+  /** Runs of a kit's generator (absent for the built-ins): which kit, so the run can be re-rendered. */
+  kit?: { name: string; version: string; source: string };
+  /** Kit files whose policy is not the default `managed`: path → once | enforced. */
+  policies?: Record<string, string>;
+  /** Kit `each` files: path → the element's key. */
+  keys?: Record<string, string>;
 }
 
 export interface Manifest {

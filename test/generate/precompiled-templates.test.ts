@@ -10,7 +10,8 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { resolveAnswers } from "../../src/answers/resolve.js";
 import { findGenerator } from "../../src/generate/registry.js";
-import { compileTemplateLive, precompiledTemplates, type CompiledTemplate } from "../../src/render/handlebars.js";
+import { builtinKit } from "../../src/kit/builtin.js";
+import { compileTemplateLive, expressionTexts, precompiledTemplates, type CompiledTemplate } from "../../src/render/handlebars.js";
 import { templateSet } from "../../src/render/templates.js";
 import { repoRoot } from "../helpers/cli.js";
 import { fixturesDir } from "./helpers.js";
@@ -38,7 +39,10 @@ describe("precompiled built-in templates", () => {
   it("hold every built-in template as it is now, with the same quoting check", () => {
     const stored = built();
     expect(builtins.length).toBeGreaterThanOrEqual(11);
-    expect(stored.size).toBe(builtins.length);
+    // Besides the templates, the built-in kit's expressions (generators/kit.yaml) are stored by text.
+    builtinKit();
+    expect(stored.size).toBe(builtins.length + expressionTexts.size);
+    for (const text of expressionTexts) expect(stored.has(text), `expression ${text}: rebuild (npm run build)`).toBe(true);
     for (const file of builtins) {
       const text = readFileSync(path.join(templatesDir, file), "utf8");
       expect(stored.has(text), `${file}: rebuild (npm run build)`).toBe(true);

@@ -50,7 +50,7 @@ function prepare(c: BadInput, root: string): void {
     mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
     writeFileSync(path.join(root, rel), data);
   };
-  for (const [rel, text] of Object.entries(c.files ?? {})) put(rel, text);
+  for (const [rel, text] of Object.entries(c.files ?? {})) put(rel, expand(text));
   for (const [rel, hex] of Object.entries(c.bytes ?? {})) put(rel, Buffer.from(hex, "hex"));
   for (const [rel, target] of Object.entries(c.links ?? {})) {
     mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });

@@ -1,0 +1,136 @@
+/**
+ * `kit check`: everything wrong with a kit, found without running it — kit.yaml's structure
+ * (parse-kit.ts), expression syntax, templates that are missing, never used, not valid Handlebars
+ * or printing bare values, variables no answer defines, answers nothing reads, paths outside the
+ * layout. Each problem at kit.yaml:line:col or templates/x.hbs:line:col.
+ */
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { checkTemplateOutputs } from "../render/handlebars.js";
+import type { KitIssue } from "./kit-yaml.js";
+import { readKitYaml } from "./kit-yaml.js";
+import { kitTemplates, readKitText, TEMPLATES_DIR } from "./load.js";
+import { isExpression, parseKit, RESERVED_KEYS } from "./parse-kit.js";
+import { resolveKitSource } from "./resolve-source.js";
+import { templateVariables } from "./template-variables.js";
+import { layoutPath, toGeneratorSpec } from "./to-spec.js";
+import type { KitGenerator } from "./types.js";
+
+export interface KitCheckResult {
+  kit: string;
+  issues: KitIssue[];
+}
+
+const shownFrom = (cwd: string, absolute: string): string => {
+  const rel = path.relative(cwd, absolute);
+  return (rel === "" || rel.startsWith("..") || path.isAbsolute(rel) ? absolute : rel).split(path.sep).join("/");
+};
+
+/** Strings of a `with` value, where expressions may sit. */
+function strings(value: unknown): string[] {
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value)) return value.flatMap(strings);
+  if (typeof value === "object" && value !== null) return Object.values(value).flatMap(strings);
+  return [];
+}
+
+function withKeys(value: Record<string, unknown> | undefined): string[] {
+  return value === undefined ? [] : Object.keys(value);
+}
+
+export function checkKit(source: string, options: { cwd: string }): KitCheckResult {
+  const { dir, file } = resolveKitSource(source, options.cwd);
+  const shownFile = shownFrom(options.cwd, file);
+  const yaml = readKitYaml(readKitText(file, shownFile), shownFile);
+  if (yaml.errors.length > 0) return { kit: shownFile, issues: yaml.errors };
+  const { definition, issues } = parseKit(yaml);
+  for (const gen of definition.generators) toGeneratorSpec(gen, issues);
+  const templates = kitTemplates(dir, options.cwd);
+  const used = new Set<string>();
+  for (const gen of definition.generators) checkGenerator(gen);
+  const root = path.join(dir, TEMPLATES_DIR);
+  let all: string[] = [];
+  try {
+    all = readdirSync(root, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".hbs")).map((f) => f.split(path.sep).join("/"));
+  } catch {
+    issues.push({ at: shownFile, message: `the kit has no ${TEMPLATES_DIR}/ folder` });
+  }
+  const prefixes = definition.generators.flatMap((g) => g.files.filter((f) => isExpression(f.template)).map((f) => f.template.slice(0, f.template.indexOf("{{"))));
+  for (const t of all.sort()) {
+    if (!used.has(t) && !prefixes.some((p) => t.startsWith(p))) issues.push({ at: shownFrom(options.cwd, path.join(root, t)), message: "this template is used by no generator's files" });
+  }
+  return { kit: definition.name || shownFile, issues };
+
+  function expressionVars(text: string | undefined): string[] {
+    if (text === undefined || !text.includes("{{")) return [];
+    try {
+      return templateVariables(text).map((v) => v.name);
+    } catch {
+      return []; // reported by toGeneratorSpec with its place
+    }
+  }
+
+  function checkGenerator(gen: KitGenerator): void {
+    const keys = new Set(gen.answers.map((a) => a.key));
+    const read = new Set<string>();
+    const undefinedIn = (names: string[], at: string, what: string, extra: string[] = []): void => {
+      for (const name of new Set(names)) {
+        if (keys.has(name) || extra.includes(name)) read.add(name);
+        else issues.push({ at, message: `${what} uses "${name}", which no answer of ${gen.name} defines` });
+      }
+    };
+    for (const a of gen.answers) {
+      if (isExpression(a.default)) undefinedIn(expressionVars(a.default), a.at, `the default of "${a.key}"`);
+      undefinedIn(expressionVars(a.validate), a.at, `the validate of "${a.key}"`, ["value"]);
+      for (const c of a.when ?? []) for (const k of Object.keys(c)) read.add(k);
+    }
+    for (const f of gen.files) {
+      const item = f.each === undefined ? [] : ["item", "index"];
+      if (f.each !== undefined) read.add(f.each);
+      for (const c of f.when ?? []) for (const k of Object.keys(c)) read.add(k);
+      for (const text of [f.path, f.key, f.identifier, f.template]) undefinedIn(expressionVars(text), f.at, "the file", item);
+      for (const text of strings(f.with)) undefinedIn(expressionVars(text), f.at, "a with value", item);
+      const place = layoutPath(f.path.replace(/\{\{[\s\S]*?\}\}/g, "x"));
+      if (typeof place === "string") issues.push({ at: f.at, message: `path "${f.path}" is outside the layout: ${place}` });
+      if (isExpression(f.template)) continue;
+      used.add(f.template);
+      const problem = templates.exists(f.template);
+      if (problem !== undefined) {
+        issues.push({ at: f.at, message: problem });
+        continue;
+      }
+      checkTemplate(f.template, [...item, ...withKeys(f.with)]);
+    }
+    for (const a of gen.answers) {
+      if (!read.has(a.key)) issues.push({ at: a.at, message: `answer "${a.key}" is read by no template, path or expression of ${gen.name}` });
+    }
+
+    function checkTemplate(id: string, extra: string[]): void {
+      let text: string;
+      let shown: string;
+      try {
+        const source = templates.read(id);
+        text = source.text;
+        shown = source.shown;
+      } catch (cause) {
+        issues.push({ at: shownFrom(options.cwd, path.join(root, id)), message: (cause as Error).message });
+        return;
+      }
+      let uses;
+      try {
+        uses = templateVariables(text);
+      } catch (cause) {
+        const m = /Parse error on line (\d+)/.exec((cause as Error).message);
+        issues.push({ at: `${shown}:${m?.[1] ?? 1}:1`, message: `not valid Handlebars: ${((cause as Error).message.split("\n").at(-1) ?? "").trim()}` });
+        return;
+      }
+      for (const p of checkTemplateOutputs(text)) issues.push({ at: `${shown}:${p.line}:${p.column}`, message: p.message });
+      for (const use of uses) {
+        if (keys.has(use.name) || extra.includes(use.name)) read.add(use.name);
+        else if (!RESERVED_KEYS.includes(use.name) || !extra.includes(use.name)) {
+          issues.push({ at: `${shown}:${use.line}:${use.column}`, message: `uses "${use.name}", which no answer of ${gen.name} defines` });
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * `kit test`: a kit's own CI. For each tests/<case>/answers.yaml it renders the case (the real
+ * render → validate → write, into a temp dir), compares the files with tests/<case>/expected/
+ * (a unified diff per difference; `update` rewrites them), publishes them to an in-process
+ * emulator and plans again, expecting every entity unchanged.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { loadAnswersFile } from "../answers/load.js";
+import { isKitError } from "../errors.js";
+import { generate } from "../generate/generate.js";
+import { MANIFEST_FILE } from "../layout.js";
+import type { Kit } from "./types.js";
+
+export const TESTS_DIR = "tests";
+
+export interface KitTestCase {
+  name: string;
+  generator: string;
+  passed: boolean;
+  /** One sentence per failure; diffs are separate. */
+  problems: string[];
+  /** Unified diffs, expected → rendered. */
+  diffs: string[];
+  /** Expected files rewritten (with update). */
+  updated: boolean;
+}
+
+export function readTree(root: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir).sort()) {
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else files[path.relative(root, full).split(path.sep).join("/")] = readFileSync(full, "utf8");
+    }
+  };
+  if (existsSync(root)) walk(root);
+  return files;
+}
+
+/** The case's generator: the kit's only one, or the longest generator name the case name starts with. */
+function generatorFor(kit: Kit, name: string): string | undefined {
+  const names = kit.specs.map((g) => g.name);
+  if (names.length === 1) return names[0];
+  return names.filter((g) => name === g || name.startsWith(`${g}-`)).sort((a, b) => b.length - a.length)[0];
+}
+
+export interface TestKitOptions {
+  /** Rewrite each case's expected/ from what renders now. */
+  update?: boolean;
+  /** Publish to an in-process emulator and plan again (default true). */
+  publish?: boolean;
+}
+
+export async function testKit(kit: Kit, options: TestKitOptions = {}): Promise<KitTestCase[]> {
+  const root = path.join(kit.origin.dir, TESTS_DIR);
+  const names = existsSync(root) ? readdirSync(root).filter((n) => existsSync(path.join(root, n, "answers.yaml"))).sort() : [];
+  const cases: KitTestCase[] = [];
+  for (const name of names) cases.push(await runCase(kit, path.join(root, name), name, options));
+  return cases;
+}
+
+async function runCase(kit: Kit, dir: string, name: string, options: TestKitOptions): Promise<KitTestCase> {
+  const generator = generatorFor(kit, name) ?? "";
+  const result: KitTestCase = { name, generator, passed: false, problems: [], diffs: [], updated: false };
+  if (generator === "") {
+    result.problems.push(`no generator for case "${name}": name the case after its generator (e.g. ${kit.specs[0]?.name ?? "web-service"}-${name})`);
+    return result;
+  }
+  const scratch = mkdtempSync(path.join(tmpdir(), "hs-kit-test-"));
+  try {
+    const answers = await loadAnswersFile(path.join(dir, "answers.yaml"), scratch);
+    await generate({ kit, generator, answers: answers.values, outDir: "out", cwd: scratch, useDefaults: true });
+    const out = path.join(scratch, "out");
+    const rendered = readTree(out);
+    delete rendered[MANIFEST_FILE];
+    const expectedDir = path.join(dir, "expected");
+    if (options.update === true) {
+      rmSync(expectedDir, { recursive: true, force: true });
+      for (const [file, text] of Object.entries(rendered)) {
+        mkdirSync(path.dirname(path.join(expectedDir, file)), { recursive: true });
+        writeFileSync(path.join(expectedDir, file), text);
+      }
+      result.updated = true;
+    } else {
+      await compare(readTree(expectedDir), rendered, result);
+    }
+    if (options.publish !== false) await publishAndPlan(scratch, result);
+  } catch (cause) {
+    if (!isKitError(cause)) throw cause;
+    result.problems.push(cause.message);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  result.passed = result.problems.length === 0 && result.diffs.length === 0;
+  return result;
+}
+
+async function compare(expected: Record<string, string>, rendered: Record<string, string>, result: KitTestCase): Promise<void> {
+  const { createTwoFilesPatch } = await import("diff");
+  for (const file of Object.keys(expected)) if (!(file in rendered)) result.problems.push(`expected/${file} was not rendered`);
+  for (const [file, text] of Object.entries(rendered)) {
+    const before = expected[file];
+    if (before === undefined) result.problems.push(`${file} was rendered but is not in expected/ (run kit test --update to accept it)`);
+    else if (before !== text) result.diffs.push(createTwoFilesPatch(`expected/${file}`, `rendered/${file}`, before, text));
+  }
+}
+
+/** Publishes the rendered files to a fresh emulator, then plans: everything must be unchanged. */
+async function publishAndPlan(scratch: string, result: KitTestCase): Promise<void> {
+  const [{ startEmulator }, { publish }, { plan }] = await Promise.all([
+    import("../emulator/server.js"),
+    import("../publish/publish.js"),
+    import("../plan/plan.js"),
+  ]);
+  const emulator = await startEmulator({ port: 0 });
+  try {
+    const connect = { cwd: scratch, dirs: ["out"], endpoint: emulator.url, env: { HARNESS_PLATFORM_API_KEY: emulator.token } };
+    const published = await publish({ ...connect, stateDir: path.join(scratch, "state") });
+    for (const item of published.results.filter((r) => r.action === "failed")) {
+      result.problems.push(`publish to the emulator failed for ${item.kind} ${item.identifier}: ${item.error ?? "no reason given"}`);
+    }
+    if (!published.ok) return;
+    const again = await plan(connect);
+    for (const item of again.plan.filter((p) => p.action !== "unchanged")) {
+      result.problems.push(`after publishing, plan says ${item.action} for ${item.kind} ${item.identifier} (expected unchanged)`);
+    }
+  } finally {
+    await emulator.close();
+  }
+}
