@@ -5,7 +5,11 @@
  *   plain  — no cache: parse, repair and compile with Ajv (same settings), then validate.
  * Each measurement runs in a fresh process, as a CLI run would: in one process the second compile
  * would find Ajv already optimised by the JIT, and V8 would reuse the first load's compiled code.
- * Target: cached start < 10% of plain Ajv's compile. BENCH_SMOKE=1: 50 pipelines, fewer runs.
+ * process — the whole CLI, `node dist/src/cli.js validate --official-schema FILE DIR` on a generated
+ *   service, warm cache: wall time of the process, median of several runs (and the same run without
+ *   the flag, for reference). This is what a user waits for.
+ * Target: whole cached process ≤ 10% of plain Ajv's compile (median of the plain compiles measured
+ * in the same run, interleaved with the process runs). BENCH_SMOKE=1: 50 pipelines, fewer runs.
  */
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -18,6 +22,8 @@ import { buildPipelines } from "./official-schema-pipelines.js";
 const schemaPath = path.join(referenceDir ?? "", "reference/harness-schema/v0/pipeline.json");
 const count = smoke ? 50 : 1000;
 const cachedRuns = smoke ? 2 : 5;
+const processRuns = smoke ? 3 : 7;
+const cli = path.join(repoRoot, "dist", "src", "cli.js");
 
 interface ValidationFigures {
   /** The first document pays for V8 compiling the functions it reaches. */
@@ -74,6 +80,22 @@ async function plainChild(allErrors: boolean): Promise<Figures> {
   return { allErrors, parseRepairMs: round(parseRepairMs), compileMs: round(compileMs), loadMs: round(parseRepairMs + compileMs), ...figures, rssMiB };
 }
 
+/** A generated service, as `new service --yes` writes it: what the whole-process run validates. */
+function renderService(dir: string): string {
+  const args = ["new", "service", "--yes", "--set", "name=payments-api", "--set", "gitUrl=https://github.com/acme/payments-api", "--set", "image=acme/payments-api"];
+  execFileSync(process.execPath, [cli, ...args], { cwd: dir, encoding: "utf8", stdio: "pipe" });
+  return path.join(dir, ".harness");
+}
+
+/** Wall time (ms) of one whole CLI process, validate with or without the official schema. */
+function timeProcess(xdgCacheHome: string, harnessDir: string, official: boolean): number {
+  const args = [cli, "validate", ...(official ? ["--official-schema", schemaPath] : []), harnessDir];
+  const env = { ...process.env, XDG_CACHE_HOME: xdgCacheHome, NO_COLOR: "1" };
+  const start = process.hrtime.bigint();
+  execFileSync(process.execPath, args, { cwd: repoRoot, env, stdio: "pipe" });
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
 function child(...args: string[]): Figures {
   const self = path.join(repoRoot, "bench", "official-schema.ts");
   const out = execFileSync(process.execPath, ["--import", "tsx", self, ...args], { cwd: repoRoot, encoding: "utf8" });
@@ -85,30 +107,53 @@ const medianOf = (runs: readonly Figures[], key: keyof ValidationFigures | "load
 
 async function main(): Promise<void> {
   const { ALL_ERRORS } = await import("../src/validate/official/load-official-schema.js");
-  const cacheDir = mkdtempSync(path.join(os.tmpdir(), "hs-bench-official-"));
+  if (!existsSync(cli)) throw new Error(`${cli} is missing: run npm run build first`);
+  const work = mkdtempSync(path.join(os.tmpdir(), "hs-bench-official-"));
+  // The CLI finds its cache under $XDG_CACHE_HOME/harness-scaffold; the loader children get that folder.
+  const cacheDir = path.join(work, "harness-scaffold");
   try {
+    const harnessDir = renderService(work);
     const cold = child("--loader", cacheDir);
     if (cold.fromCache) throw new Error("the cold run found a cache in a fresh directory");
-    // Right after the cold run, so both compiles see similar machine load.
-    const plain = child("--plain", String(ALL_ERRORS));
+    // Plain compiles interleaved with the whole-process runs, so both see similar machine load.
+    const plains: Figures[] = [];
+    const processMs: number[] = [];
+    const withoutFlagMs: number[] = [];
+    const rounds = smoke ? 1 : 3;
+    for (let r = 0; r < rounds; r++) {
+      plains.push(child("--plain", String(ALL_ERRORS)));
+      for (let i = 0; i < Math.ceil(processRuns / rounds); i++) {
+        processMs.push(timeProcess(work, harnessDir, true));
+        withoutFlagMs.push(timeProcess(work, harnessDir, false));
+      }
+    }
+    const plain = plains[0]!;
     const cached = Array.from({ length: cachedRuns }, () => child("--loader", cacheDir));
     if (!cached.every((r) => r.fromCache)) throw new Error("a cached run compiled the schema again");
     // The other allErrors setting, for the record (why the loader uses ALL_ERRORS).
     const other = smoke ? undefined : child("--plain", String(!ALL_ERRORS));
 
-    const invalidCounts = [cold, plain, ...cached].map((r) => r.invalid);
+    const invalidCounts = [cold, ...plains, ...cached].map((r) => r.invalid);
     if (new Set(invalidCounts).size !== 1 || plain.invalid !== Math.floor(count / 10)) {
       throw new Error(`validators disagree on which pipelines are invalid: ${invalidCounts.join(", ")}`);
     }
 
     const cachedStartMs = medianOf(cached, "loadMs") + medianOf(cached, "firstMs");
-    const compileMs = Number(plain.compileMs);
+    const compileMs = round(median(plains.map((p) => Number(p.compileMs))));
+    const processMedian = round(median(processMs));
     const result = {
       pipelines: count,
       invalidPipelines: plain.invalid,
       schemaSha256: createHash("sha256").update(readFileSync(schemaPath)).digest("hex").slice(0, 16),
       // Every run reads and hashes the schema to find its compiled validator.
       readAndHashMs: round(median(Array.from({ length: 5 }, readAndHash))),
+      process: {
+        runs: processMs.length,
+        officialMs: processMedian,
+        withoutFlagMs: round(median(withoutFlagMs)),
+        officialAllMs: processMs.map((ms) => round(ms)),
+        plainCompileAllMs: plains.map((p) => Number(p.compileMs)),
+      },
       cold,
       cached: {
         runs: cachedRuns,
@@ -119,9 +164,10 @@ async function main(): Promise<void> {
         perFileUs: medianOf(cached, "perFileUs"),
         rssMiB: medianOf(cached, "rssMiB"),
       },
-      plain,
+      plain: { ...plain, compileMs },
       ...(other ? { plainOtherAllErrors: other } : {}),
       ratios: {
+        cachedProcessVsPlainCompile: round(processMedian / compileMs, 4),
         cachedStartVsPlainCompile: round(cachedStartMs / compileMs, 4),
         coldLoadVsPlainLoad: round(cold.loadMs / plain.loadMs, 3),
         cachedPerFileVsPlain: round(medianOf(cached, "perFileUs") / plain.perFileUs, 3),
@@ -129,12 +175,12 @@ async function main(): Promise<void> {
       },
       // Other work on the machine slows the compiles most; read the ratios with this in mind.
       loadAverage1m: round(os.loadavg()[0] ?? 0),
-      target: "cachedStartVsPlainCompile < 0.10 (cached start = load + first validation, fresh process)",
+      target: "cachedProcessVsPlainCompile <= 0.10 (whole CLI process on a generated service, warm cache)",
     };
     writeResult("official-schema", result);
     console.log(JSON.stringify(result, null, 2));
   } finally {
-    rmSync(cacheDir, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
   }
 }
 

@@ -17,7 +17,7 @@ export interface OfficialLoadOptions {
 }
 
 export async function loadOfficial(source: string, options: OfficialLoadOptions): Promise<OfficialSchema> {
-  const { loadOfficialSchema } = await import("./official/index.js");
+  const { loadOfficialSchema } = await import("./official/load-official-schema.js");
   return loadOfficialSchema(source, {
     cwd: options.cwd,
     ...(options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir }),

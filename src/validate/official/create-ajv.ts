@@ -2,32 +2,10 @@
  * The one way this module configures Ajv, shared by the official pipeline schema (compiled once and
  * cached as standalone code) and Harness's entity schemas (compiled in memory).
  */
-import { createRequire } from "node:module";
 import { Ajv, _ } from "ajv";
-import type { Format, ValidateFunction } from "ajv";
+import type { ValidateFunction } from "ajv";
 import { KitError } from "../../errors.js";
-import { fullFormats } from "ajv-formats/dist/formats.js";
-
-const require = createRequire(import.meta.url);
-
-function versionOf(pkg: string): string {
-  return (require(`${pkg}/package.json`) as { version: string }).version;
-}
-
-/**
- * Part of the cache key: generated code calls Ajv's runtime helpers and bakes in the shape of each
- * format (a RegExp is called differently from a function), so either upgrade must rebuild it.
- */
-export const AJV_VERSION = `ajv@${versionOf("ajv")}+ajv-formats@${versionOf("ajv-formats")}`;
-
-/**
- * Every format the validators may use. Harness's schemas come from Java/OpenAPI tooling and mark
- * numbers with OpenAPI formats (`int32`, `int64`, `double`) that Ajv lacks; ajv-formats' full set
- * has them, and they only constrain numbers, so a `<+input>` string in the same spot is untouched.
- * Standalone code refers to this object by the free name `formats` (see `code.formats` below), and
- * the cached-module loader passes it in under that name.
- */
-export const FORMATS: Readonly<Record<string, Format>> = fullFormats;
+import { FORMATS } from "./ajv-runtime.js";
 
 /** Keywords Harness adds as annotations; declared so Ajv neither warns nor rejects them. */
 const ANNOTATIONS = ["desc", "discriminator"];

@@ -4,8 +4,7 @@
  */
 import { createHash } from "node:crypto";
 import type { ErrorObject } from "ajv";
-import { AJV_VERSION } from "./create-ajv.js";
-import { compileStandalone } from "./compile-standalone.js";
+import { AJV_VERSION } from "./ajv-runtime.js";
 import { resolveCacheDir } from "./cache-dir.js";
 import { parseSchemaJson } from "./parse-schema-json.js";
 import { readSchemaSource } from "./read-schema-source.js";
@@ -41,9 +40,12 @@ export interface OfficialSchema {
  */
 export const ALL_ERRORS = false;
 
+/** Bump when the code written to the cache changes shape (2: schema constants inlined). */
+const CODE_FORMAT = 2;
+
 /** Names one compiled validator: the schema's bytes and everything that shapes the generated code. */
 function validatorKey(sha256: string): string {
-  const recipe = [sha256, AJV_VERSION, `repair@${REPAIR_VERSION}`, `allErrors=${ALL_ERRORS}`].join("\n");
+  const recipe = [sha256, AJV_VERSION, `repair@${REPAIR_VERSION}`, `allErrors=${ALL_ERRORS}`, `code@${CODE_FORMAT}`].join("\n");
   return createHash("sha256").update(recipe).digest("hex").slice(0, 40);
 }
 
@@ -71,6 +73,8 @@ export async function loadOfficialSchema(source: string, options: OfficialSchema
 
   options.signal?.throwIfAborted();
   const { schema } = repairSchema(parseSchemaJson(bytes, label));
+  // Only a first run compiles: cached runs never load Ajv's compiler (~0.1 s of module loading).
+  const { compileStandalone } = await import("./compile-standalone.js");
   const compiled = compileStandalone(schema, label, ALL_ERRORS);
   options.signal?.throwIfAborted();
   try {

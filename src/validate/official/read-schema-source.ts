@@ -7,7 +7,6 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { KitError } from "../../errors.js";
 import { writeFileAtomic } from "./cache-dir.js";
-import { checkSchemaUrl, downloadSchema } from "./download.js";
 import { parseSchemaJson } from "./parse-schema-json.js";
 
 export interface SchemaSourceOptions {
@@ -61,6 +60,8 @@ export async function readSchemaSource(source: string, options: SchemaSourceOpti
       cause: error,
     });
   }
+  // undici loads only for a URL: a file source (most runs) skips it.
+  const { checkSchemaUrl, downloadSchema } = await import("./download.js");
   checkSchemaUrl(url);
   const cached = downloadCachePath(options.cacheDir, url);
   try {

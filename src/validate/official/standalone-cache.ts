@@ -1,7 +1,7 @@
 /**
- * Compiled validators on disk. Ajv's standalone code for the v0 bundle is ~22 MB of JavaScript;
- * parsing that takes ~0.5 s, so it is loaded through node:vm with a V8 code cache saved beside it,
- * which brings loading down to ~0.2 s (README.md, "Harness's official pipeline schema").
+ * Compiled validators on disk. Ajv's standalone code for the v0 bundle is ~20 MB of JavaScript;
+ * parsing that takes ~0.5 s, so it is loaded through node:vm with a V8 code cache (~5 MB) saved
+ * beside it; deserialising that cache is most of a cached run (README.md, "Performance").
  *
  * Layout under `<cacheDir>/official-schema/validators/`:
  *   `<key>.js` — the standalone code between a header and a trailer naming the key, so a truncated
@@ -14,7 +14,7 @@ import path from "node:path";
 import vm from "node:vm";
 import type { ErrorObject } from "ajv";
 import { writeFileAtomic } from "./cache-dir.js";
-import { FORMATS } from "./create-ajv.js";
+import { FORMATS } from "./ajv-runtime.js";
 
 const require = createRequire(import.meta.url);
 
