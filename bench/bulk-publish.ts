@@ -16,6 +16,9 @@ import path from "node:path";
 import { publish, startEmulator } from "../src/index.js";
 import { runKit, spawnEmulator } from "./child.js";
 import { countEntities } from "./count-entities.js";
+
+/** The values the services' secret files read (env:GITHUB_TOKEN, env:DOCKER_PASSWORD). */
+const BENCH_SECRET_VALUES = { GITHUB_TOKEN: "bench-github-token", DOCKER_PASSWORD: "bench-docker-password" };
 import { median, round, smoke, writeResult } from "./lib.js";
 import { recordingDispatcher, replay } from "./replay.js";
 import { entitiesOf, renderService } from "./services.js";
@@ -50,7 +53,7 @@ async function limited(scratch: string, dirs: string[], expected: number) {
   });
   const run = await runKit(["publish", ...dirs, "--endpoint", emulator.url, "--rate", `${limit.requests}/${limit.seconds}`, "--json"], {
     cwd: scratch,
-    env: { HARNESS_PLATFORM_API_KEY: emulator.token, HARNESS_SCAFFOLD_STATE_DIR: path.join(scratch, "state-limited") },
+    env: { HARNESS_PLATFORM_API_KEY: emulator.token, HARNESS_SCAFFOLD_STATE_DIR: path.join(scratch, "state-limited"), ...BENCH_SECRET_VALUES },
   });
   await emulator.close();
   const output = JSON.parse(run.stdout) as { ok: boolean; results: { action: string }[]; skipped: unknown[] };
@@ -102,7 +105,7 @@ async function unlimitedRound(scratch: string, dirs: string[], expected: number,
   const rec = recordingDispatcher();
   const options = {
     cwd: scratch,
-    env: { HARNESS_PLATFORM_API_KEY: TOKEN, HARNESS_SCAFFOLD_STATE_DIR: path.join(scratch, `state-${n}`) },
+    env: { HARNESS_PLATFORM_API_KEY: TOKEN, HARNESS_SCAFFOLD_STATE_DIR: path.join(scratch, `state-${n}`), ...BENCH_SECRET_VALUES },
     endpoint: first.url,
     dispatcher: rec.dispatcher,
     concurrency: CONCURRENCY,

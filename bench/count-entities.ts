@@ -48,6 +48,7 @@ export async function countEntities(t: Target, org = "default"): Promise<EntityC
   add("project", org, projects);
   for (const project of new Set(projects)) {
     const scope = { orgIdentifier: org, projectIdentifier: project };
+    add("secret", project, await list(t, "GET", "/ng/api/v2/secrets", scope));
     add("connector", project, await list(t, "GET", "/ng/api/connectors", scope));
     add("service", project, await list(t, "GET", "/ng/api/servicesV2", scope));
     const environments = await list(t, "GET", "/ng/api/environmentsV2", scope);

@@ -4,11 +4,13 @@
  */
 import path from "node:path";
 
-export type EntityKind = "project" | "connector" | "service" | "environment" | "infrastructure" | "pipeline" | "inputset" | "trigger";
+export type EntityKind =
+  | "project" | "secret" | "connector" | "service" | "environment" | "infrastructure" | "pipeline" | "inputset" | "trigger";
 
 /** Publish order: a kind never goes before the kinds it refers to. */
 export const PUBLISH_ORDER: readonly EntityKind[] = [
   "project",
+  "secret",
   "connector",
   "service",
   "environment",
@@ -36,6 +38,7 @@ export const KIND_LOCATION: Readonly<Record<EntityKind, { dir: string; ext: ".js
   pipeline: { dir: "pipelines", ext: ".yaml" },
   inputset: { dir: "inputsets", ext: ".yaml", nested: true },
   trigger: { dir: "triggers", ext: ".yaml", nested: true },
+  secret: { dir: "secrets", ext: ".yaml" },
 };
 
 /** The YAML root key Harness stores each YAML kind under. */
@@ -46,6 +49,8 @@ export const YAML_ROOT_KEY: Readonly<Partial<Record<EntityKind, string>>> = {
   pipeline: "pipeline",
   inputset: "inputSet",
   trigger: "trigger",
+  // The kit's own value-free description of a secret (the value comes from its valueSource).
+  secret: "secret",
 };
 
 /** Other root keys a kind's files may have: an overlay input set is an input set of input sets. */

@@ -20,6 +20,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: "validate", summary: "check rendered or hand-edited files, with file:line:col", load: () => import("./validate.js").then(fromModule) },
   { name: "plan", summary: "show what publish would create, update or leave alone", load: () => import("./plan.js").then(fromModule) },
   { name: "publish", summary: "create or update everything in Harness, in dependency order", load: () => import("./publish.js").then(fromModule) },
+  { name: "test-connections", summary: "run Harness's connection test on every connector", load: () => import("./test-connections.js").then(fromModule) },
   { name: "emulator", summary: "run the local Harness API emulator", load: () => import("./emulator.js").then(fromModule) },
   { name: "demo", summary: "render, validate, plan and publish a sample service to the emulator", load: () => import("./demo.js").then(fromModule) },
 ];

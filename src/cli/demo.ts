@@ -14,7 +14,7 @@ import { generate } from "../generate/generate.js";
 import { directDispatcher } from "../harness/dispatcher.js";
 import { DEFAULT_OUT_DIR } from "../layout.js";
 import { plan } from "../plan/plan.js";
-import { planLine, planSummary, publishSummary } from "../publish/messages.js";
+import { connectionTestLine, connectionTestSummary, planLine, planSummary, publishSummary } from "../publish/messages.js";
 import { progressPrinter } from "../publish/progress.js";
 import { publish } from "../publish/publish.js";
 import { validatePaths } from "../validate/validate.js";
@@ -22,12 +22,21 @@ import type { CommandModule } from "./context.js";
 
 const step = (n: number, text: string): string => `\n${n}. ${text}\n`;
 
+/**
+ * Stand-in values for the sample's two secrets (its files read env:GITHUB_TOKEN and
+ * env:DOCKER_PASSWORD). Set in the demo's own environment object, not the process's: a user's
+ * real variables are neither read nor changed.
+ */
+const DEMO_SECRET_VALUES = { GITHUB_TOKEN: "demo-github-token-not-real", DOCKER_PASSWORD: "demo-docker-password-not-real" };
+
 export const command: CommandModule = {
   help: `Usage: harness-scaffold demo
 
 Runs the whole flow on a sample service against a local Harness API emulator: renders the
 "service" generator's sample with default answers into a temp dir, validates it, starts the
-emulator on a free 127.0.0.1 port, shows the plan, publishes, and plans again (all unchanged).
+emulator on a free 127.0.0.1 port, shows the plan, publishes (creating the sample's two secrets
+from stand-in values the demo sets itself), tests every connector's connection, and plans again
+(all unchanged).
 Nothing leaves this machine and no Harness account is needed. \`npm start\` runs this.
 `,
   options: {},
@@ -57,7 +66,7 @@ Nothing leaves this machine and no Harness account is needed. \`npm start\` runs
       const options = {
         cwd: root,
         // The emulator's token goes in the environment the library reads, as a real key would.
-        env: { HARNESS_PLATFORM_API_KEY: emulator.token, HARNESS_SCAFFOLD_STATE_DIR: path.join(root, "state") },
+        env: { HARNESS_PLATFORM_API_KEY: emulator.token, HARNESS_SCAFFOLD_STATE_DIR: path.join(root, "state"), ...DEMO_SECRET_VALUES },
         signal: ctx.signal,
         endpoint: emulator.url,
         dispatcher,
@@ -68,10 +77,13 @@ Nothing leaves this machine and no Harness account is needed. \`npm start\` runs
       for (const item of first.plan) out.write(planLine(item));
       out.write(planSummary(first.plan));
 
-      out.write(step(5, "Publish, kind by kind in dependency order:"));
+      out.write(step(5, "Publish, kind by kind in dependency order (secret values from GITHUB_TOKEN and DOCKER_PASSWORD, set by the demo):"));
       const printer = progressPrinter(out, ctx.interactive && out.isTTY === true);
-      const published = await publish({ ...options, onProgress: printer.onProgress }).finally(() => printer.stop());
+      const published = await publish({ ...options, onProgress: printer.onProgress, testConnections: true }).finally(() => printer.stop());
       out.write(publishSummary(published));
+      out.write("   Connection tests:\n");
+      for (const test of published.connectionTests ?? []) out.write(connectionTestLine(test));
+      out.write(connectionTestSummary(published.connectionTests ?? []));
       if (!published.ok) return 1;
 
       const second = await plan(options);
@@ -80,7 +92,7 @@ Nothing leaves this machine and no Harness account is needed. \`npm start\` runs
       out.write(planSummary(second.plan));
 
       const created = published.results.filter((r) => r.action === "created").length;
-      const unchanged = second.plan.filter((p) => p.action === "unchanged").length;
+      const unchanged = second.plan.filter((p) => p.action === "unchanged" || p.action === "exists").length;
       out.write(`
 Done: ${created} entities created in ${published.stats.requests} requests; the second plan finds ${unchanged} of ${second.plan.length} unchanged.
 Your files: ${outDir}

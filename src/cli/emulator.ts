@@ -11,7 +11,7 @@ Usage:
   harness-scaffold emulator [options]
 
 Serves the Harness endpoints the kit uses (projects, connectors, pipelines, services,
-environments, infrastructures; with or without the /gateway prefix) with Harness's envelopes,
+environments, infrastructures, secrets, connection tests; with or without the /gateway prefix) with Harness's envelopes,
 status codes and messages. Runs until Ctrl+C (SIGINT) or SIGTERM.
 
 Options:
@@ -28,6 +28,13 @@ Options:
   --fault-kinds LIST        comma-separated kinds to pick from, e.g. 503,reset-after-store
   --fault-delay-ms MS       how long "timeout" faults hold a response (default 35000)
   --max-body-bytes N        larger bodies get 413 (default 5242880)
+  --test-fail IDS           connection tests of these connectors (comma-separated) answer FAILURE
+  --test-no-delegate IDS    connection tests of these connectors answer an HTTP error (no delegate)
+  --test-latency-ms MS      added to every connection test's answer time (default 0)
+  --secret-manager-delay-ms MS
+                            a new project's harnessSecretManager appears only after MS (default 0)
+  --secret-release-ms MS    a deleted connector's secrets stay "in use" for MS (default 0)
+  --secret-id-hyphens       accept "-" in secret identifiers (Harness's docs; its code refuses it)
   --quiet                   do not print one line per request
 
 Example:
@@ -70,6 +77,20 @@ export function emulatorOptions(values: ParsedValues, cwd: string): EmulatorOpti
     if (delay !== undefined) faults.delayMs = parseWholeNumber("--fault-delay-ms", delay, 0, 600_000);
     options.faults = faults;
   }
+  const ids = (name: string) => get(name)?.split(",").map((id) => id.trim()).filter(Boolean);
+  const latency = get("test-latency-ms");
+  options.testConnection = {
+    fail: ids("test-fail"),
+    noDelegate: ids("test-no-delegate"),
+    latencyMs: latency === undefined ? undefined : parseWholeNumber("--test-latency-ms", latency, 0, 600_000),
+  };
+  const managerDelay = get("secret-manager-delay-ms");
+  const release = get("secret-release-ms");
+  options.secrets = {
+    managerDelayMs: managerDelay === undefined ? undefined : parseWholeNumber("--secret-manager-delay-ms", managerDelay, 0, 600_000),
+    referenceReleaseMs: release === undefined ? undefined : parseWholeNumber("--secret-release-ms", release, 0, 600_000),
+    allowHyphens: values["secret-id-hyphens"] === true,
+  };
   return options;
 }
 
@@ -107,6 +128,12 @@ export const command: CommandModule = {
     "fault-kinds": { type: "string" },
     "fault-delay-ms": { type: "string" },
     "max-body-bytes": { type: "string" },
+    "test-fail": { type: "string" },
+    "test-no-delegate": { type: "string" },
+    "test-latency-ms": { type: "string" },
+    "secret-manager-delay-ms": { type: "string" },
+    "secret-release-ms": { type: "string" },
+    "secret-id-hyphens": { type: "boolean" },
     quiet: { type: "boolean" },
   },
   allowPositionals: false,

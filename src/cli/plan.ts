@@ -50,22 +50,25 @@ export function connectionFromArgs(args: ParsedArgs, ctx: CliContext): ConnectOp
 export const planJson = (items: readonly PlanItem[]): string =>
   `${JSON.stringify({ plan: items.map(planItemJson) }, null, 2)}\n`;
 
-function planItemJson({ kind, identifier, action, diff, changes }: PlanItem): Record<string, unknown> {
+function planItemJson({ kind, identifier, action, diff, changes, valueSource }: PlanItem): Record<string, unknown> {
   const out: Record<string, unknown> = { kind, identifier, action };
+  if (valueSource !== undefined) out.valueSource = valueSource;
   if (changes !== undefined) out.changes = changes.map(({ segments: _s, ...change }) => change);
   if (diff !== undefined) out.diff = diff;
   return out;
 }
 
 /** `--detailed-exitcode`, as terraform has it: 0 nothing to do, 3 something would be created or updated, or conflicts. */
-export const detailedExitCode = (items: readonly PlanItem[]): 0 | 3 => (items.every((i) => i.action === "unchanged") ? 0 : 3);
+export const detailedExitCode = (items: readonly PlanItem[]): 0 | 3 => (items.every((i) => i.action === "unchanged" || i.action === "exists") ? 0 : 3);
 
 export const command: CommandModule = {
   help: `Usage: harness-scaffold plan [DIR...] [options]
 
 Shows what "publish" would do with each entity in DIR (default .harness), in publish order:
 create, update (with a diff: "-" is Harness's version, "+" the local file), unchanged, or
-conflict (it exists in Harness but was not created by harness-scaffold). Files are validated
+conflict (it exists in Harness but was not created by harness-scaffold). Secrets show as
+create (with whether their value source is available now, e.g. "env:GITHUB_TOKEN is not set")
+or exists (values cannot be compared; publish leaves them alone unless told to rotate). Files are validated
 first; nothing is sent if one has an error. Plan only reads: it never changes anything.
 
 Each update lists its changes by Harness path, Harness's value first:
@@ -88,6 +91,8 @@ with --detailed-exitcode 3 when Harness differs from the files.
   allowPositionals: true,
   async run(args, ctx) {
     const result = await plan(connectionFromArgs(args, ctx));
+    // Warnings go to stderr so --json output stays one document.
+    for (const w of result.warnings) ctx.stderr.write(`${w.file}:${w.line}:${w.column} warning ${w.code} ${w.message}\n`);
     const exit = args.values["detailed-exitcode"] === true ? detailedExitCode(result.plan) : 0;
     if (args.values.json === true) {
       ctx.stdout.write(planJson(result.plan));

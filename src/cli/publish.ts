@@ -1,6 +1,7 @@
 import { isKitError, KitError } from "../errors.js";
 import { parseRate } from "../harness/rate-limiter.js";
-import { publishSummary, rollbackLine, rollbackSummary } from "../publish/messages.js";
+import { connectionTestLine, connectionTestSummary, publishSummary, rollbackLine, rollbackSummary } from "../publish/messages.js";
+import { hiddenPrompt } from "./hidden-prompt.js";
 import { progressPrinter } from "../publish/progress.js";
 import { publish } from "../publish/publish.js";
 import { rollback } from "../publish/rollback.js";
@@ -20,7 +21,10 @@ export const command: CommandModule = {
   help: `Usage: harness-scaffold publish [DIR...] [options]
 
 Creates or updates everything in DIR (default .harness) in Harness, kind by kind: project,
-connectors, services, environments, infrastructures, pipelines. Files are validated first;
+secrets, connectors, services, environments, infrastructures, pipelines. A secret's value is
+read from its valueSource (env:VAR, file:PATH, prompt) when it is sent; if any value to send
+is missing, publish stops before sending anything and names each variable. Existing secrets
+are left alone. Files are validated first;
 nothing is sent if one has an error. Entities it creates carry the tag
 managed-by: harness-scaffold; an existing entity without it is a conflict and is left alone.
 Safe to run again at any time: unchanged entities are not touched, and a run that stopped
@@ -28,6 +32,10 @@ half-way is finished by the next one.
 
 Options:
   --adopt               take over conflicting entities (update them and add the tag)
+  --rotate-secrets      send every secret's value again (update existing secrets)
+  --rotate-secret ID    send this secret's value again (repeatable)
+  --test-connections    after publishing, run Harness's connection test on every connector;
+                        exit 1 if one fails
   --rollback            delete what the last publish run created, newest first, and nothing else
   --concurrency N       requests in flight within one kind (default 4)
   --rate N/SECONDS      client-side rate limit shared by the run (default 600/60; Harness allows
@@ -48,6 +56,9 @@ Exit codes: 0 everything succeeded, 1 something failed (see the lines above the 
     rollback: { type: "boolean" },
     concurrency: { type: "string" },
     rate: { type: "string" },
+    "rotate-secrets": { type: "boolean" },
+    "rotate-secret": { type: "string", multiple: true },
+    "test-connections": { type: "boolean" },
   },
   allowPositionals: true,
   async run(args, ctx) {
@@ -67,12 +78,28 @@ Exit codes: 0 everything succeeded, 1 something failed (see the lines above the 
     }
     const printer = json ? undefined : progressPrinter(ctx.stdout, ctx.interactive && ctx.stdout.isTTY === true);
     try {
-      const result = await publish({ ...options, adopt: v.adopt === true, onProgress: printer?.onProgress });
+      const named = Array.isArray(v["rotate-secret"]) ? (v["rotate-secret"] as string[]) : [];
+      const result = await publish({
+        ...options,
+        adopt: v.adopt === true,
+        onProgress: printer?.onProgress,
+        rotateSecrets: v["rotate-secrets"] === true ? true : named.length > 0 ? named : undefined,
+        promptSecret: hiddenPrompt(ctx),
+        testConnections: v["test-connections"] === true,
+      });
       printer?.stop();
       if (json) {
         const results = result.results.map(({ kind, identifier, action, error }) => (error === undefined ? { kind, identifier, action } : { kind, identifier, action, error }));
-        ctx.stdout.write(`${JSON.stringify({ ok: result.ok, results, skipped: result.skipped }, null, 2)}\n`);
-      } else ctx.stdout.write(publishSummary(result));
+        const tests = result.connectionTests === undefined ? {} : { connectionTests: result.connectionTests };
+        ctx.stdout.write(`${JSON.stringify({ ok: result.ok, results, skipped: result.skipped, ...tests }, null, 2)}\n`);
+      } else {
+        ctx.stdout.write(publishSummary(result));
+        if (result.connectionTests !== undefined) {
+          ctx.stdout.write("\nConnection tests:\n");
+          for (const test of result.connectionTests) ctx.stdout.write(connectionTestLine(test));
+          ctx.stdout.write(connectionTestSummary(result.connectionTests));
+        }
+      }
       return result.ok ? 0 : 1;
     } catch (error) {
       // A JSON reader still gets JSON; the one-line error goes to stderr as usual.

@@ -10,6 +10,8 @@ import type { MediaKind } from "./http-io.js";
 import { jsonErrorOffset, lineColumn } from "./json-offset.js";
 
 export function parseBody(text: string, kind: MediaKind): unknown {
+  // Multipart bodies are split by their handler, which needs the boundary from the header.
+  if (kind === "multipart") return undefined;
   return kind === "json" ? parseJson(text) : parseYaml(text);
 }
 

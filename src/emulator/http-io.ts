@@ -3,7 +3,7 @@ import type { IncomingMessage } from "node:http";
 import { ApiError } from "./envelopes.js";
 import { bodyTooLarge, unsupportedMedia } from "./messages.js";
 
-export type MediaKind = "json" | "yaml";
+export type MediaKind = "json" | "yaml" | "multipart";
 
 const MEDIA: Readonly<Record<string, MediaKind>> = {
   "application/json": "json",
@@ -11,6 +11,7 @@ const MEDIA: Readonly<Record<string, MediaKind>> = {
   "application/x-yaml": "yaml",
   "text/yaml": "yaml",
   "text/x-yaml": "yaml",
+  "multipart/form-data": "multipart",
 };
 
 /** The media type without parameters (`application/json; charset=utf-8` → `application/json`). */

@@ -12,7 +12,10 @@ import type { Reply } from "./envelopes.js";
 import { readBody, requireMedia } from "./http-io.js";
 import { rateLimited, stateNotSaved, unexpected } from "./messages.js";
 import type { SlidingWindowLimiter } from "./rate-limit.js";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Router } from "./router.js";
+import { DelayedData } from "./route.js";
+import type { SecretRuntime } from "./route.js";
 import type { StateFile } from "./state-file.js";
 import type { Store } from "./store.js";
 
@@ -28,6 +31,7 @@ export interface ProcessorDeps {
   accountMismatchStatus: 401 | 403;
   missingConnectorStatus: 400 | 404;
   missingInputSetStatus: 400 | 404;
+  secrets: SecretRuntime;
   log: (line: string) => void;
 }
 
@@ -65,6 +69,7 @@ async function run(req: IncomingMessage, correlationId: string, deps: ProcessorD
     query: url.searchParams,
     body,
     text,
+    contentType: req.headers["content-type"] ?? "",
     account,
     store: deps.store,
     now: Date.now(),
@@ -72,6 +77,7 @@ async function run(req: IncomingMessage, correlationId: string, deps: ProcessorD
     missingConnectorStatus: deps.missingConnectorStatus,
     missingInputSetStatus: deps.missingInputSetStatus,
     origin: `http://${req.headers.host ?? "127.0.0.1"}`,
+    secrets: deps.secrets,
   });
   if (deps.stateFile !== undefined && deps.store.changes !== before) {
     try {
@@ -80,6 +86,11 @@ async function run(req: IncomingMessage, correlationId: string, deps: ProcessorD
       deps.log(`could not save the state file: ${error instanceof Error ? error.message : String(error)}`);
       throw new ApiError(500, "UNKNOWN_ERROR", stateNotSaved);
     }
+  }
+  if (data instanceof DelayedData) {
+    // Unref'd: a held answer never keeps a closing emulator's process alive.
+    await sleep(data.ms, undefined, { ref: false });
+    return jsonReply(200, successBody(data.data, correlationId));
   }
   return jsonReply(200, successBody(data, correlationId));
 }

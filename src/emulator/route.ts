@@ -2,6 +2,15 @@
 import { ApiError } from "./envelopes.js";
 import type { MediaKind } from "./http-io.js";
 import type { Store } from "./store.js";
+import type { SecretOptions, TestConnectionOptions } from "./types.js";
+
+/** Per-emulator state and switches the secret and connector handlers share. */
+export interface SecretRuntime {
+  options: Required<SecretOptions>;
+  testConnection: TestConnectionOptions;
+  /** Secret address key → until when (epoch ms) it still counts as referenced by a deleted connector. */
+  lingering: Map<string, number>;
+}
 
 export type Method = "GET" | "POST" | "PUT" | "DELETE";
 
@@ -12,6 +21,8 @@ export interface RouteContext {
   body: unknown;
   /** The body exactly as received (pipelines store it verbatim). */
   text: string;
+  /** The Content-Type header as sent (multipart bodies need its boundary). */
+  contentType: string;
   /** The account the API key is authorized for (equals the `accountIdentifier` query). */
   account: string;
   store: Store;
@@ -23,6 +34,7 @@ export interface RouteContext {
   missingInputSetStatus: 400 | 404;
   /** `http://host:port` as the client addressed the emulator (webhook URLs point back at it). */
   origin: string;
+  secrets: SecretRuntime;
 }
 
 export interface Route {
@@ -39,6 +51,14 @@ export interface Route {
   bodyOptional?: boolean;
   /** Synchronous on purpose: a handler's checks and its change cannot interleave with another request's. */
   handle(ctx: RouteContext): unknown;
+}
+
+/** A handler's answer that leaves only after `ms` (the request's work is already done). */
+export class DelayedData {
+  constructor(
+    readonly data: unknown,
+    readonly ms: number,
+  ) {}
 }
 
 /** Harness's duplicate-identifier error (400 by its code; 409 when the emulator is told so). */

@@ -19,6 +19,8 @@ import { inputSetRoutes } from "./handlers/input-sets.js";
 import { pipelineRoutes } from "./handlers/pipelines.js";
 import { projectRoutes } from "./handlers/projects.js";
 import { triggerRoutes } from "./handlers/triggers.js";
+import { digestMatches, secretRoutes } from "./handlers/secrets.js";
+import { testConnectionRoutes } from "./handlers/test-connection.js";
 import { warmUpKitRules } from "./kit-rules.js";
 import { checkEmulatorOptions, DEFAULT_MAX_BODY_BYTES } from "./options.js";
 import { processRequest } from "./process-request.js";
@@ -29,7 +31,10 @@ import { loadState, StateFile } from "./state-file.js";
 import { Store } from "./store.js";
 import type { EmulatorOptions, RunningEmulator } from "./types.js";
 
-const ROUTES = [organizationRoutes, projectRoutes, connectorRoutes, pipelineRoutes, serviceRoutes, environmentRoutes, infrastructureRoutes, inputSetRoutes, triggerRoutes].flat();
+const ROUTES = [
+  organizationRoutes, projectRoutes, connectorRoutes, pipelineRoutes, serviceRoutes, environmentRoutes, infrastructureRoutes,
+  secretRoutes, testConnectionRoutes, inputSetRoutes, triggerRoutes,
+].flat();
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   checkEmulatorOptions(options);
@@ -72,6 +77,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     accountMismatchStatus: options.accountMismatchStatus ?? 403,
     missingConnectorStatus: options.missingConnectorStatus ?? 400,
     missingInputSetStatus: options.missingInputSetStatus ?? 404,
+    secrets: {
+      options: {
+        managerDelayMs: options.secrets?.managerDelayMs ?? 0,
+        referenceReleaseMs: options.secrets?.referenceReleaseMs ?? 0,
+        allowHyphens: options.secrets?.allowHyphens ?? false,
+      },
+      testConnection: options.testConnection ?? {},
+      lingering: new Map(),
+    },
     log,
   };
 
@@ -111,6 +125,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     token,
     faultSeed: planner.seed,
     injectFaults: (list) => planner.inject(list),
+    secretHolds(scope, identifier, value) {
+      const [, org = null, project = null] = scope === "account" ? [] : scope.split("/");
+      return digestMatches(store.get({ kind: "secret", account, org, project, identifier })?.valueDigest, value);
+    },
     async close() {
       for (const timer of timers) clearTimeout(timer);
       timers.clear();

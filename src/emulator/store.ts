@@ -6,7 +6,8 @@
  */
 import type { Json } from "./fields.js";
 
-export type StoredKind = "organization" | "project" | "connector" | "pipeline" | "service" | "environment" | "infrastructure" | "inputset" | "trigger";
+export type StoredKind =
+  | "organization" | "project" | "connector" | "pipeline" | "service" | "environment" | "infrastructure" | "secret" | "inputset" | "trigger";
 
 export interface Scope {
   account: string;
@@ -24,6 +25,10 @@ export interface EntityRecord extends Scope {
   version: number;
   /** The entity as Harness returns it (the kind's DTO fields), tags kept exactly as sent. */
   entity: Json;
+  /** Secrets only: `salt:sha256(salt+value)`, never the value (it is never returned either). */
+  valueDigest?: string;
+  /** Connectors only: the result of the last connection test, shown by GET. */
+  connectivity?: Json;
 }
 
 export interface RecordAddress extends Scope {

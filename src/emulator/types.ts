@@ -59,6 +59,35 @@ export interface RateLimitOptions {
   windowMs: number;
 }
 
+/** Connection tests (`POST /ng/api/connectors/testConnection/{id}`), for tests of their callers. */
+export interface TestConnectionOptions {
+  /** Connectors (identifiers) whose test answers 200 FAILURE, as bad credentials would. */
+  fail?: readonly string[];
+  /**
+   * Connectors whose test finds no delegate: an HTTP 400 ErrorDTO (code DELEGATE_NOT_AVAILABLE).
+   * Harness rethrows that case as an error; its exact code and status are UNCONFIRMED.
+   */
+  noDelegate?: readonly string[];
+  /** Added to every test's answer time, in ms (a real test runs on a delegate, up to 2 min). */
+  latencyMs?: number;
+}
+
+/** Secret behaviours whose details are not confirmed (shared/harness-api-secrets.md), each switchable. */
+export interface SecretOptions {
+  /**
+   * For this long (ms) after a project or org is created its `harnessSecretManager` does not exist
+   * yet: Harness creates it from an async event (mechanism CONFIRMED, symptom LIKELY). Default 0.
+   */
+  managerDelayMs?: number;
+  /**
+   * For this long (ms) after a connector is deleted, its secrets still count as referenced
+   * (usages are cleared by an async event; LIKELY). Default 0.
+   */
+  referenceReleaseMs?: number;
+  /** Accept `-` in secret identifiers, as Harness's docs say (the server code read refuses it: UNCONFIRMED). */
+  allowHyphens?: boolean;
+}
+
 export interface EmulatorOptions {
   /** Default 127.0.0.1. */
   host?: string;
@@ -88,6 +117,8 @@ export interface EmulatorOptions {
    * 400 INVALID_REQUEST as older builds did (harness-api-triggers.md §4). Same message either way.
    */
   missingInputSetStatus?: 400 | 404;
+  testConnection?: TestConnectionOptions;
+  secrets?: SecretOptions;
   /** Shorthand for `faults: { rate: faultRate, seed }`. */
   faultRate?: number;
   seed?: number;
@@ -110,5 +141,10 @@ export interface RunningEmulator {
    * request when it has neither), in arrival order, before any random fault.
    */
   injectFaults(faults: readonly (Fault | FaultKind)[]): void;
+  /**
+   * Test hook: true when the secret exists and holds `value` (compared through its salted digest;
+   * the emulator keeps no value). `scope` is "account", "org/ORG" or "org/ORG/PROJECT".
+   */
+  secretHolds(scope: string, identifier: string, value: string): boolean;
   close(): Promise<void>;
 }

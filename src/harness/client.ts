@@ -6,6 +6,7 @@
 import { setTimeout as sleepFor } from "node:timers/promises";
 import type { Dispatcher } from "undici";
 import { request } from "undici";
+import type { FormData } from "undici";
 import { KitError } from "../errors.js";
 import { kitVersion } from "../paths.js";
 import { proxyAwareDispatcher } from "./dispatcher.js";
@@ -41,6 +42,12 @@ export interface HarnessRequest {
   query?: Record<string, string | undefined>;
   json?: unknown;
   yaml?: string;
+  /** A multipart body (SecretFile uploads); re-sent as is on a retry. */
+  form?: FormData;
+  /** Secret values the body carries: scrubbed from any error text as the API key is. */
+  secrets?: readonly Secret[];
+  /** This request's own timeout (e.g. a connection test, which Harness runs for up to 2 min). */
+  timeoutMs?: number;
 }
 
 export interface HarnessClient {
@@ -93,15 +100,17 @@ export function createHarnessClient(options: HarnessClientOptions): HarnessClien
       "Harness-Account": options.account,
       "user-agent": `harness-scaffold/${kitVersion()}`,
     };
-    let body: string | undefined;
-    if (req.yaml !== undefined) [body, headers["content-type"]] = [req.yaml, "application/yaml"];
+    const hidden = [key, ...(req.secrets ?? [])];
+    let body: string | FormData | undefined;
+    if (req.form !== undefined) body = req.form;
+    else if (req.yaml !== undefined) [body, headers["content-type"]] = [req.yaml, "application/yaml"];
     else if (req.json !== undefined) [body, headers["content-type"]] = [JSON.stringify(req.json), "application/json"];
 
     for (let attempt = 1; ; attempt += 1) {
       const release = await limiter.acquire(userSignal);
       counts.requests += 1;
       if (attempt > 1) counts.retries += 1;
-      const timeout = AbortSignal.timeout(policy.timeoutMs);
+      const timeout = AbortSignal.timeout(req.timeoutMs ?? policy.timeoutMs);
       let status: number;
       let text: string;
       let retryAfter: string | undefined;
@@ -123,7 +132,7 @@ export function createHarnessClient(options: HarnessClientOptions): HarnessClien
           continue;
         }
         const unknown = !policy.idempotentMethods.includes(req.method) && !policy.safeToResendErrorCodes.includes(code);
-        throw networkError(info, code, unknown, new Error(redact(String((error as Error)?.message ?? error), [key])));
+        throw networkError(info, code, unknown, new Error(redact(String((error as Error)?.message ?? error), hidden)));
       }
       if (status >= 200 && status < 300 && isCutOffJson(text, contentType)) {
         tally("INCOMPLETE_BODY");
@@ -136,14 +145,14 @@ export function createHarnessClient(options: HarnessClientOptions): HarnessClien
       tally(String(status));
       if (status >= 200 && status < 300) {
         limiter.succeeded();
-        return unwrap<T>(text, info, status, contentType, key);
+        return unwrap<T>(text, info, status, contentType, hidden);
       }
       if (status === 429) limiter.throttled();
       if (attempt < policy.maxAttempts && mayRetry(policy, req.method, { status })) {
         await sleep(retryDelay(policy, attempt, retryAfter, random, clock?.now() ?? Date.now()));
         continue;
       }
-      const failure = httpError(info, status, contentType, text, [key]);
+      const failure = httpError(info, status, contentType, text, hidden);
       (failure.details as Record<string, unknown>).outcomeUnknown = req.method === "POST" && status >= 500;
       throw failure;
     }
@@ -174,13 +183,13 @@ function isCutOffJson(text: string, contentType: string | undefined): boolean {
   }
 }
 
-function unwrap<T>(text: string, info: { method: string; url: string }, status: number, contentType: string | undefined, key: Secret): T {
+function unwrap<T>(text: string, info: { method: string; url: string }, status: number, contentType: string | undefined, hidden: readonly Secret[]): T {
   if (text.trim() === "") return undefined as T;
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    const failure = httpError(info, status, contentType, text, [key]);
+    const failure = httpError(info, status, contentType, text, hidden);
     throw new KitError("E_HTTP", `${failure.message} (expected a JSON answer)`, { hint: failure.hint, details: failure.details });
   }
   if (typeof parsed === "object" && parsed !== null && "data" in parsed) return (parsed as { data: T }).data;

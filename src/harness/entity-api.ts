@@ -37,6 +37,7 @@ const COLLECTION: Record<EntityKind, string> = {
   pipeline: "/pipeline/api/pipelines",
   inputset: "/pipeline/api/inputSets",
   trigger: "/pipeline/api/triggers",
+  secret: "/ng/api/v2/secrets",
 };
 
 /** The root key of a kind's documents (`doc` tells an overlay input set from a plain one). */
@@ -121,7 +122,7 @@ function parsedYaml(text: unknown): Doc | undefined {
 export function remoteDocument(kind: EntityKind, data: unknown): { doc: Doc; recordTags?: unknown } {
   const d = (data ?? {}) as Doc;
   const root = rootKeyOf(kind);
-  if (kind === "project" || kind === "connector") return { doc: { [root]: d[root] ?? {} } };
+  if (kind === "project" || kind === "connector" || kind === "secret") return { doc: { [root]: d[root] ?? {} } };
   if (kind === "pipeline") return { doc: parsedYaml(d.yamlPipeline) ?? { pipeline: {} } };
   if (kind === "trigger") return { doc: parsedYaml(d.yaml) ?? { trigger: {} } };
   if (kind === "inputset") return { doc: parsedYaml(d.inputSetYaml ?? d.overlayInputSetYaml) ?? { [root]: {} } };
@@ -152,5 +153,7 @@ export function isDuplicate(error: unknown): boolean {
   if (!isKitError(error) || error.code !== "E_HTTP") return false;
   const d = error.details ?? {};
   if (d.status === 400 && typeof d.message === "string" && /Trigger \[[^\]]*\] already exists/.test(d.message)) return true;
-  return d.status === 409 || d.code === "DUPLICATE_FIELD" || d.code === "RESOURCE_ALREADY_EXISTS";
+  if (d.status === 409 || d.code === "DUPLICATE_FIELD" || d.code === "RESOURCE_ALREADY_EXISTS") return true;
+  // Secrets (and connectors) say it with 400 INVALID_REQUEST "… already exists …".
+  return d.status === 400 && d.code === "INVALID_REQUEST" && typeof d.message === "string" && /already exists/i.test(d.message);
 }

@@ -88,7 +88,7 @@ export function checkKit(source: string, options: { cwd: string }): KitCheckResu
       const item = f.each === undefined ? [] : ["item", "index"];
       if (f.each !== undefined) read.add(f.each);
       for (const c of f.when ?? []) for (const k of Object.keys(c)) read.add(k);
-      for (const text of [f.path, f.key, f.identifier, f.template]) undefinedIn(expressionVars(text), f.at, "the file", item);
+      for (const text of [f.path, f.key, f.identifier, f.template, f.if]) undefinedIn(expressionVars(text), f.at, "the file", item);
       for (const text of strings(f.with)) undefinedIn(expressionVars(text), f.at, "a with value", item);
       const place = layoutPath(f.path.replace(/\{\{[\s\S]*?\}\}/g, "x"));
       if (typeof place === "string") issues.push({ at: f.at, message: `path "${f.path}" is outside the layout: ${place}` });

@@ -21,7 +21,7 @@ const ANSWER_FIELDS = [
   "key", "kind", "message", "description", "required", "default", "defaultText", "choices", "choicesFrom", "when", "prompted",
   "pattern", "patternMessage", "validate",
 ];
-const FILE_FIELDS = ["template", "path", "identifier", "each", "key", "policy", "when", "with"];
+const FILE_FIELDS = ["template", "path", "identifier", "each", "key", "policy", "when", "if", "with"];
 const CHOICE_SOURCES = ["pipeline-templates"];
 /** Names templates see besides the answers, so no answer may take them. */
 export const RESERVED_KEYS = ["item", "index", "root", "this"];
@@ -214,6 +214,8 @@ export function parseKit(yaml: KitYaml): { definition: KitDefinition; issues: Ki
     }
     const when = parseWhen(raw.when, [...path, "when"], answers);
     if (when !== undefined) file.when = when;
+    const condition = text(raw, "if", path, false);
+    if (condition !== undefined) file.if = condition;
     if (raw.with !== undefined) {
       if (!isObj(raw.with)) problem([...path, "with"], "\"with\" must map template variables to values or expressions");
       else file.with = raw.with;

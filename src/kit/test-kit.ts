@@ -7,10 +7,12 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { parse as parseYaml } from "yaml";
 import { loadAnswersFile } from "../answers/load.js";
 import { isKitError } from "../errors.js";
 import { generate } from "../generate/generate.js";
 import { MANIFEST_FILE } from "../layout.js";
+import { parseValueSource } from "../secrets/value-source.js";
 import type { Kit } from "./types.js";
 
 export const TESTS_DIR = "tests";
@@ -87,7 +89,7 @@ async function runCase(kit: Kit, dir: string, name: string, options: TestKitOpti
     } else {
       await compare(readTree(expectedDir), rendered, result);
     }
-    if (options.publish !== false) await publishAndPlan(scratch, result);
+    if (options.publish !== false) await publishAndPlan(scratch, stubSecretValues(scratch, rendered), result);
   } catch (cause) {
     if (!isKitError(cause)) throw cause;
     result.problems.push(cause.message);
@@ -108,8 +110,29 @@ async function compare(expected: Record<string, string>, rendered: Record<string
   }
 }
 
+/**
+ * Stand-in values for the secret files a case renders (a kit test never needs the real ones):
+ * an environment variable per `env:` source, a scratch file per `file:` source inside the scratch
+ * folder (which is publish's root: it holds no .git), and an answer for `prompt`.
+ */
+function stubSecretValues(scratch: string, rendered: Record<string, string>): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [file, text] of Object.entries(rendered)) {
+    if (!file.startsWith("secrets/")) continue;
+    const doc = parseYaml(text) as { secret?: { valueSource?: unknown } } | null;
+    const source = parseValueSource(doc?.secret?.valueSource);
+    if (source?.kind === "env") env[source.variable] = "kit-test-placeholder";
+    const target = source?.kind === "file" ? path.resolve(scratch, source.path) : undefined;
+    if (target !== undefined && !path.relative(scratch, target).startsWith("..") && !existsSync(target)) {
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(target, "kit-test-placeholder");
+    }
+  }
+  return env;
+}
+
 /** Publishes the rendered files to a fresh emulator, then plans: everything must be unchanged. */
-async function publishAndPlan(scratch: string, result: KitTestCase): Promise<void> {
+async function publishAndPlan(scratch: string, secretEnv: Record<string, string>, result: KitTestCase): Promise<void> {
   const [{ startEmulator }, { publish }, { plan }] = await Promise.all([
     import("../emulator/server.js"),
     import("../publish/publish.js"),
@@ -117,14 +140,15 @@ async function publishAndPlan(scratch: string, result: KitTestCase): Promise<voi
   ]);
   const emulator = await startEmulator({ port: 0 });
   try {
-    const connect = { cwd: scratch, dirs: ["out"], endpoint: emulator.url, env: { HARNESS_PLATFORM_API_KEY: emulator.token } };
-    const published = await publish({ ...connect, stateDir: path.join(scratch, "state") });
+    const connect = { cwd: scratch, dirs: ["out"], endpoint: emulator.url, env: { ...secretEnv, HARNESS_PLATFORM_API_KEY: emulator.token } };
+    const published = await publish({ ...connect, stateDir: path.join(scratch, "state"), promptSecret: () => Promise.resolve("kit-test-placeholder") });
     for (const item of published.results.filter((r) => r.action === "failed")) {
       result.problems.push(`publish to the emulator failed for ${item.kind} ${item.identifier}: ${item.error ?? "no reason given"}`);
     }
     if (!published.ok) return;
     const again = await plan(connect);
-    for (const item of again.plan.filter((p) => p.action !== "unchanged")) {
+    // A secret's value is never read back, so a published secret plans as "exists": nothing to do.
+    for (const item of again.plan.filter((p) => p.action !== "unchanged" && p.action !== "exists")) {
       result.problems.push(`after publishing, plan says ${item.action} for ${item.kind} ${item.identifier} (expected unchanged)`);
     }
   } finally {

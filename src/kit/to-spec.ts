@@ -115,6 +115,7 @@ interface CompiledFile {
   template?: Expression;
   identifier?: Expression;
   key?: Expression;
+  if?: Expression;
   with?: WithValue;
 }
 
@@ -124,6 +125,7 @@ export function toGeneratorSpec(gen: KitGenerator, issues: KitIssue[]): Generato
   const files: CompiledFile[] = gen.files.map((file) => {
     const compiled: CompiledFile = { file, path: expression(file.path, file.at, "path", issues) };
     if (file.key !== undefined) compiled.key = expression(file.key, file.at, "key", issues);
+    if (file.if !== undefined) compiled.if = expression(file.if, file.at, "if", issues);
     if (file.identifier !== undefined) compiled.identifier = expression(file.identifier, file.at, "identifier", issues);
     if (isExpression(file.template)) compiled.template = expression(file.template, file.at, "template", issues);
     if (file.with !== undefined) compiled.with = compileWith(file.with, file.at, issues);
@@ -150,7 +152,9 @@ export function toGeneratorSpec(gen: KitGenerator, issues: KitIssue[]): Generato
         items.forEach((item, index) => {
           for (const compiled of group) {
             if (!holds(compiled.file.when, given)) continue;
-            jobs.push(fileJob(compiled, each === undefined ? base : { ...base, item, index }, item));
+            const scope = each === undefined ? base : { ...base, item, index };
+            if (compiled.if !== undefined && run(compiled.if, scope, compiled.file.at, `if "${compiled.file.if ?? ""}"`).trim() === "") continue;
+            jobs.push(fileJob(compiled, scope, item));
           }
         });
       }

@@ -46,6 +46,8 @@ export interface KitFile {
   policy: FilePolicy;
   /** Only rendered when this holds (same form as an answer's `when`). */
   when?: KitCondition[];
+  /** Expression over the answers: the file is rendered only when it renders some text (beyond equal-value `when`). */
+  if?: string;
   /** project.json only: the identifier the document must hold (default: whatever it names). */
   identifier?: string;
   /** Values the template sees over the answers (see with-values.ts). */

@@ -87,9 +87,9 @@ async function readDir(cwd: string, dir: string): Promise<LocalEntity[]> {
         out.push({ kind, identifier, org: projectScope.org as string, file, doc, text });
         continue;
       }
-      if (kind === "connector") {
-        // A connector's scope is what its file says: without projectIdentifier it belongs to the
-        // organization, without orgIdentifier too to the account.
+      if (kind === "connector" || kind === "secret") {
+        // A connector's (or secret's) scope is what its file says: without projectIdentifier it
+        // belongs to the organization, without orgIdentifier too to the account.
         out.push({ kind, identifier, org: str(inner.orgIdentifier), project: str(inner.projectIdentifier), file, doc, text });
         continue;
       }

@@ -14,7 +14,8 @@ import type { LocalEntity } from "./local-entities.js";
 import { scopedDoc } from "./local-entities.js";
 import { isOwned } from "./ownership.js";
 
-export type PlanAction = "create" | "update" | "unchanged" | "conflict";
+/** `exists`: a secret Harness has already; its value cannot be compared, so it is left alone. */
+export type PlanAction = "create" | "update" | "unchanged" | "conflict" | "exists";
 
 export interface PlanItem {
   kind: EntityKind;
@@ -25,6 +26,8 @@ export interface PlanItem {
   /** The same difference by Harness path: before = Harness's value, after = the file's. */
   changes?: Change[];
   file: string;
+  /** A secret to create: whether its value can be read right now, in words ("env:GITHUB_TOKEN is not set"). */
+  valueSource?: { available: boolean; note: string };
 }
 
 export interface RemoteState {
@@ -58,6 +61,7 @@ export function aboutEntity(entity: LocalEntity, error: unknown): unknown {
 export function decide(entity: LocalEntity, remote: RemoteState): PlanItem {
   const base = { kind: entity.kind, identifier: entity.identifier, file: entity.file };
   if (!remote.exists || remote.doc === undefined) return { ...base, action: "create" };
+  if (entity.kind === "secret") return { ...base, action: "exists" };
   const { same, diff, changes } = compareDocuments(entity.kind, scopedDoc(entity), remote.doc, entity.file, entity.text);
   if (!remote.owned) return same ? { ...base, action: "conflict" } : { ...base, action: "conflict", diff, changes };
   return same ? { ...base, action: "unchanged" } : { ...base, action: "update", diff, changes };

@@ -55,18 +55,20 @@ function invalidFiles(errors: readonly Issue[]): KitError {
 }
 
 /** Validates and reads the dirs; throws E_INVALID (nothing sent) when a file has an error. */
-export async function readValidated(options: ConnectOptions): Promise<{ dirs: readonly string[]; entities: LocalEntity[] }> {
+export async function readValidated(options: ConnectOptions): Promise<{ dirs: readonly string[]; entities: LocalEntity[]; warnings: Issue[] }> {
   const dirs = options.dirs !== undefined && options.dirs.length > 0 ? options.dirs : [DEFAULT_OUT_DIR];
   await checkDirs(options.cwd, dirs);
   // Each dir is validated on its own: services' folders may repeat the project and shared
   // connectors; identical copies are merged when read, different ones are refused there.
   const errors: Issue[] = [];
+  const warnings: Issue[] = [];
   for (const dir of dirs) {
     const result = await validatePaths([dir], { cwd: options.cwd, env: options.env, signal: options.signal });
     errors.push(...result.issues.filter((i) => i.severity === "error"));
+    warnings.push(...result.issues.filter((i) => i.severity !== "error"));
   }
   if (errors.length > 0) throw invalidFiles(errors);
-  return { dirs, entities: await loadLocalEntities(options.cwd, dirs) };
+  return { dirs, entities: await loadLocalEntities(options.cwd, dirs), warnings };
 }
 
 /** Ctrl+C mid-run: a KitError that says what happened and how to go on (not a bug report). */

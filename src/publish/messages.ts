@@ -8,12 +8,13 @@ import type { PlanItem } from "../plan/plan-entity.js";
 import type { PlanResult } from "../plan/plan.js";
 import type { PublishItem, PublishResult } from "./publish.js";
 import type { RollbackItem, RollbackResult } from "./rollback.js";
+import type { ConnectionTest } from "./test-connections.js";
 
 const BIN = "harness-scaffold";
 const KIND_WIDTH = 15;
 const ACTION_WIDTH = 10;
 
-const PLAN_MARK: Record<PlanItem["action"], string> = { create: "+", update: "~", unchanged: "=", conflict: "!" };
+const PLAN_MARK: Record<PlanItem["action"], string> = { create: "+", update: "~", unchanged: "=", conflict: "!", exists: "=" };
 
 const count = (n: number, word: string): string => `${n} ${word}`;
 const indent = (text: string, by: string): string => text.split("\n").map((l) => `${by}${l}`).join("\n");
@@ -25,7 +26,12 @@ export function planHeader(result: Pick<PlanResult, "endpoint" | "account" | "pl
 /** One entity; an update lists its changes by Harness path, and with `showDiff` the unified diff too. */
 export function planLine(item: PlanItem, showDiff = false): string {
   const head = `  ${PLAN_MARK[item.action]} ${item.action.padEnd(ACTION_WIDTH)} ${item.kind.padEnd(KIND_WIDTH)} ${item.identifier}`;
-  const note = item.action === "conflict" ? "  exists in Harness but was not created by harness-scaffold (publish --adopt takes it over)" : "";
+  const note =
+    item.action === "conflict"
+      ? "  exists in Harness but was not created by harness-scaffold (publish --adopt takes it over)"
+      : item.valueSource !== undefined
+        ? `  (${item.valueSource.note}${item.valueSource.available ? "" : ": publish will stop before sending anything"})`
+        : "";
   const changes = item.action === "update" && item.changes !== undefined ? item.changes.map((c) => `\n      ${describeChange(c)}`).join("") : "";
   const diff = showDiff && item.diff !== undefined && item.action === "update" ? `\n${indent(item.diff, "      ")}` : "";
   return `${head}${note}${changes}${diff}\n`;
@@ -33,7 +39,7 @@ export function planLine(item: PlanItem, showDiff = false): string {
 
 export function planSummary(items: readonly PlanItem[]): string {
   const n = (a: PlanItem["action"]): number => items.filter((i) => i.action === a).length;
-  const parts = [count(n("create"), "to create"), count(n("update"), "to update"), count(n("unchanged"), "unchanged")];
+  const parts = [count(n("create"), "to create"), count(n("update"), "to update"), count(n("unchanged") + n("exists"), "unchanged")];
   if (n("conflict") > 0) parts.push(count(n("conflict"), n("conflict") === 1 ? "conflict" : "conflicts"));
   const next = n("create") + n("update") > 0 ? `. Nothing was changed; run "${BIN} publish" to apply.` : ": Harness matches the files.";
   return `\n${parts.join(", ")}${next}\n`;
@@ -82,4 +88,17 @@ export function rollbackSummary(result: RollbackResult): string {
   const deleted = result.results.filter((r) => r.action === "deleted").length;
   if (!result.ok) return `\nRollback stopped: ${deleted} deleted; run "${BIN} publish --rollback" again to finish.\n`;
   return `\nRolled back the publish run of ${result.runStartedAt}: ${deleted} deleted.\n`;
+}
+
+/** One line per connection test: SUCCESS, or FAILURE with Harness's summary and hint. */
+export function connectionTestLine(test: ConnectionTest): string {
+  const head = `  ${test.status.padEnd(ACTION_WIDTH)} ${"connector".padEnd(KIND_WIDTH)} ${test.identifier}`;
+  if (test.status === "SUCCESS") return `${head}\n`;
+  return `${head}: ${test.errorSummary ?? "failed"}\n${test.hint ? `      hint: ${test.hint}\n` : ""}`;
+}
+
+export function connectionTestSummary(tests: readonly ConnectionTest[]): string {
+  const failed = tests.filter((t) => t.status !== "SUCCESS").length;
+  if (tests.length === 0) return "No connectors to test.\n";
+  return failed === 0 ? `All ${count(tests.length, "connection tests")} succeeded.\n` : `${failed} of ${count(tests.length, "connection tests")} failed.\n`;
 }

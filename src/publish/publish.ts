@@ -17,6 +17,12 @@ import { connect, DEFAULT_CONCURRENCY, interrupted, readValidated } from "../pla
 import { Journal, journalFile, stateDirFor } from "./journal.js";
 import { checkWebhook, type WebhookResult, type WebhookStatusOptions } from "./webhook-status.js";
 import { createEntity, updateEntity } from "./write-entity.js";
+import type { PreparedSecret, RotateSecrets } from "./publish-secrets.js";
+import { checkRotation, prepareSecrets, publishSecret } from "./publish-secrets.js";
+import { addressKey } from "../plan/local-entities.js";
+import { repositoryRoot } from "../secrets/value-source.js";
+import type { ConnectionTest } from "./test-connections.js";
+import { runConnectionTests } from "./test-connections.js";
 
 export interface PublishOptions extends ConnectOptions {
   /** Take over entities that exist in Harness without the kit's tag (they are updated and tagged). */
@@ -26,6 +32,12 @@ export interface PublishOptions extends ConnectOptions {
   onProgress?: (event: ProgressEvent) => void;
   /** How long to wait for a webhook trigger's registration result. */
   webhookStatus?: WebhookStatusOptions;
+  /** Update the values of existing secrets: all of them (`true`) or those named. */
+  rotateSecrets?: RotateSecrets;
+  /** Asks for a `prompt` secret's value with hidden input; absent without a terminal. */
+  promptSecret?: (question: string) => Promise<string>;
+  /** After a successful run, test every connector's connection (`publish --test-connections`). */
+  testConnections?: boolean;
 }
 
 export type PublishAction = "created" | "updated" | "unchanged" | "failed";
@@ -62,6 +74,8 @@ export interface PublishResult {
   resumed: boolean;
   journal: string;
   stats: ReturnType<HarnessClient["stats"]>;
+  /** With `testConnections`: one result per connector. */
+  connectionTests?: ConnectionTest[];
 }
 
 /** 401/403 concern every entity alike: stop at once with the server's word instead of repeating it per entity. */
@@ -82,8 +96,14 @@ async function withWebhook(client: HarnessClient, entity: LocalEntity, item: Pub
   }
 }
 
-async function publishOne(client: HarnessClient, entity: LocalEntity, parentIsNew: boolean, adopt: boolean, journal: Journal, webhook?: WebhookStatusOptions): Promise<PublishItem> {
-  const item = await writeOne(client, entity, parentIsNew, adopt, journal);
+/** What one entity's publish needs beyond the entity: its webhook wait (triggers), its prepared value (secrets). */
+interface OneOptions {
+  webhook?: WebhookStatusOptions;
+  secret?: PreparedSecret;
+}
+
+async function publishOne(client: HarnessClient, entity: LocalEntity, parentIsNew: boolean, adopt: boolean, journal: Journal, { webhook, secret }: OneOptions): Promise<PublishItem> {
+  const item = await writeOne(client, entity, parentIsNew, adopt, journal, secret);
   const written = item.action === "created" || item.action === "updated" ? withWebhook(client, entity, item, webhook) : retryRegistration(client, entity, item, webhook);
   return written.catch((e: unknown) => {
     throw aboutEntity(entity, e);
@@ -102,9 +122,13 @@ async function retryRegistration(client: HarnessClient, entity: LocalEntity, ite
   return withWebhook(client, entity, { ...item, action: "updated" }, options);
 }
 
-async function writeOne(client: HarnessClient, entity: LocalEntity, parentIsNew: boolean, adopt: boolean, journal: Journal): Promise<PublishItem> {
+async function writeOne(client: HarnessClient, entity: LocalEntity, parentIsNew: boolean, adopt: boolean, journal: Journal, secret?: PreparedSecret): Promise<PublishItem> {
   const base = { kind: entity.kind, identifier: entity.identifier, file: entity.file };
   try {
+    if (secret !== undefined) {
+      const outcome = await publishSecret(client, entity, secret, adopt, journal);
+      return { ...base, ...outcome };
+    }
     const remote = parentIsNew ? { exists: false, owned: false } : await fetchRemote(client, entity);
     switch (decide(entity, remote).action) {
       case "unchanged":
@@ -112,6 +136,8 @@ async function writeOne(client: HarnessClient, entity: LocalEntity, parentIsNew:
       case "update":
         await updateEntity(client, entity);
         return { ...base, action: "updated" };
+      case "exists":
+        return { ...base, action: "unchanged" };
       case "conflict":
         if (!adopt) {
           return { ...base, action: "failed", error: "exists in Harness but was not created by harness-scaffold; left alone", hint: "publish --adopt takes it over (updates it and tags it as managed)" };
@@ -132,9 +158,21 @@ async function writeOne(client: HarnessClient, entity: LocalEntity, parentIsNew:
 
 export async function publish(options: PublishOptions): Promise<PublishResult> {
   const { dirs, entities } = await readValidated(options);
+  const secrets = entities.filter((e) => e.kind === "secret");
+  checkRotation(secrets, options.rotateSecrets);
   const session = await connect(options, dirs);
   const { client } = session;
   const env = options.env ?? {};
+  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  let prepared: Map<string, PreparedSecret>;
+  try {
+    const root = await repositoryRoot(path.resolve(options.cwd, dirs[0] ?? "."), options.cwd);
+    const sources = { env, root, promptSecret: options.promptSecret };
+    prepared = await prepareSecrets(client, secrets, { sources, rotate: options.rotateSecrets, concurrency, signal: options.signal });
+  } catch (error) {
+    await session.close();
+    throw interrupted(options.signal, error, "nothing was changed; run publish again");
+  }
   const where = await journalFile(stateDirFor(env, options.stateDir), client.endpoint, client.account, dirs.map((d) => path.resolve(options.cwd, d)));
   const journal = await Journal.open(where.file, { endpoint: client.endpoint, account: client.account, dirs: where.dirs });
   const { resumed } = await journal.begin();
@@ -148,11 +186,14 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
       options.onProgress?.({ type: "kind", kind, count: ofKind.length });
       const done = await mapLimit(
         ofKind,
-        concurrencyOf(kind, options.concurrency ?? DEFAULT_CONCURRENCY),
+        concurrencyOf(kind, concurrency),
         async (entity) => {
           options.onProgress?.({ type: "start", kind, identifier: entity.identifier });
           const parentIsNew = newParents.contains(entity);
-          const item = await publishOne(client, entity, parentIsNew, options.adopt === true, journal, options.webhookStatus);
+          const item = await publishOne(client, entity, parentIsNew, options.adopt === true, journal, {
+            webhook: options.webhookStatus,
+            secret: prepared.get(addressKey(entity)),
+          });
           if (item.action === "created") newParents.add(entity);
           options.onProgress?.({ type: "done", item });
           return item;
@@ -166,15 +207,24 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
       }
     }
   } catch (error) {
+    await journal.finish(false);
+    await session.close();
     throw interrupted(options.signal, error, `${results.length} of ${entities.length} entities were done; run "harness-scaffold publish" again to finish (or --rollback to undo)`);
-  } finally {
+  }
+  let connectionTests: ConnectionTest[] | undefined;
+  try {
     await journal.finish(stoppedAt === undefined && results.length === entities.length);
+    if (options.testConnections === true && stoppedAt === undefined) {
+      connectionTests = await runConnectionTests(client, entities.filter((e) => e.kind === "connector"), { concurrency, signal: options.signal });
+    }
+  } finally {
     await session.close();
   }
   const attempted = new Set(results.map((r) => `${r.kind}/${r.file}`));
   const skipped = entities.filter((e) => !attempted.has(`${e.kind}/${e.file}`)).map((e) => ({ kind: e.kind, identifier: e.identifier }));
   return {
-    ok: stoppedAt === undefined,
+    ok: stoppedAt === undefined && (connectionTests ?? []).every((t) => t.status === "SUCCESS"),
+    connectionTests,
     endpoint: client.endpoint,
     account: client.account,
     results,

@@ -40,17 +40,28 @@ export interface RollbackResult {
   journal: string;
 }
 
+/** About 15 s with the default backoff. */
+const REFERENCE_ATTEMPTS = 6;
+
+const isStillReferenced = (error: unknown): boolean => isKitError(error) && error.details?.code === "ENTITY_REFERENCE_EXCEPTION";
+
 async function undo(client: HarnessClient, entry: JournalEntry): Promise<RollbackItem> {
   const base = { kind: entry.kind, identifier: entry.identifier };
   try {
     const remote = await fetchRemote(client, entry);
     if (!remote.exists) return { ...base, action: "missing" };
     if (!remote.owned) return { ...base, action: "kept", error: "no longer tagged as managed by harness-scaffold; left in place" };
-    try {
-      await client.send(deleteRequest(entry));
-    } catch (error) {
-      // A retried DELETE may find its first try already did the job.
-      if (!isNotFound(error)) throw error;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await client.send(deleteRequest(entry));
+        break;
+      } catch (error) {
+        // A retried DELETE may find its first try already did the job.
+        if (isNotFound(error)) break;
+        // Harness clears a deleted connector's use of a secret by an async event: wait that out briefly.
+        if (!isStillReferenced(error) || attempt >= REFERENCE_ATTEMPTS) throw error;
+        await client.backoff(attempt);
+      }
     }
     return { ...base, action: "deleted" };
   } catch (error) {

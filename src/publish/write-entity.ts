@@ -7,7 +7,7 @@
  * faulty the network.
  */
 import { isKitError, KitError } from "../errors.js";
-import type { HarnessClient } from "../harness/client.js";
+import type { HarnessClient, HarnessRequest } from "../harness/client.js";
 import { isDuplicate, writeRequest } from "../harness/entity-api.js";
 import type { LocalEntity } from "../plan/local-entities.js";
 import { scopedDoc } from "../plan/local-entities.js";
@@ -31,10 +31,11 @@ export interface CreateOutcome {
   posts: number;
 }
 
-export async function createEntity(client: HarnessClient, entity: LocalEntity): Promise<CreateOutcome> {
+/** `post` replaces the usual request (secrets build theirs with the value read a moment ago). */
+export async function createEntity(client: HarnessClient, entity: LocalEntity, post: HarnessRequest = request("POST", entity)): Promise<CreateOutcome> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      await client.send(request("POST", entity));
+      await client.send(post);
       return { recovered: false, posts: attempt };
     } catch (error) {
       const unknown = isKitError(error) && error.details?.outcomeUnknown === true;

@@ -29,7 +29,8 @@ const DEFS: Record<string, HelperDef> = {
   ne: { arity: 2, fn: (a, b) => a !== b },
   // Like JavaScript's || and &&: the deciding value itself, so `or` also picks a fallback.
   or: { arity: [1, Infinity], fn: (...args) => args.find(Boolean) ?? args.at(-1) },
-  and: { arity: [1, Infinity], fn: (...args) => args.find((a) => !a) ?? args.at(-1) },
+  // By index: a falsy null must come back as itself, not fall through `??` to the last argument.
+  and: { arity: [1, Infinity], fn: (...args) => { const i = args.findIndex((a) => !a); return i === -1 ? args.at(-1) : args[i]; } },
   default: { arity: 2, fn: (value, fallback) => (value === null || value === "" ? fallback : value) },
   list: { arity: [0, Infinity], fn: (...args) => args },
   distinct: { arity: 1, fn: (list) => !Array.isArray(list) || new Set(list).size === list.length },

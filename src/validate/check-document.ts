@@ -9,6 +9,7 @@ import { reduceErrors } from "./reduce.js";
 import { connectorRules } from "./rules/connector-rules.js";
 import { referenceIdentifiers } from "./rules/reference-identifiers.js";
 import type { DocumentRule, RuleContext } from "./rules/context.js";
+import { secretRules } from "./rules/secret-rules.js";
 import { stepNotAllowedInStage } from "./rules/step-not-allowed-in-stage.js";
 import { timeouts } from "./rules/timeouts.js";
 import { triggerRules } from "./rules/trigger-rules.js";
@@ -21,6 +22,7 @@ const RULES: Readonly<Partial<Record<EntityKind, readonly DocumentRule[]>>> = {
   pipeline: [uniqueIdentifiers, timeouts, stepNotAllowedInStage],
   connector: [connectorRules],
   trigger: [triggerRules],
+  secret: [secretRules],
 };
 
 /** Issues of one parsed document, by JSON pointer (not yet placed in a text). */

@@ -67,4 +67,12 @@ export const ISSUE_CODES: Readonly<Record<string, string>> = {
   "cron-too-often": "a cron schedule with runs less than 5 minutes apart",
   "timezone-invalid": "a cron time zone that does not exist",
   "push-without-branch": "a GitHub push trigger with no branch condition",
+  "secret-value-in-file": "a secret file holds a value: values never go in files, only their valueSource",
+  "secret-source-missing": "a SecretText or SecretFile without valueSource",
+  "secret-source-type": "a SecretFile whose valueSource is not file:PATH",
+  "secret-source-unused": "an SSHKey with a valueSource (its key is another secret)",
+  "secret-ssh-unused": "ssh settings on a secret that is not an SSHKey",
+  "secret-file-outside": "a valueSource file:PATH outside the repository",
+  "ssh-key-missing": "an SSHKey secret that names no key (or password) secret",
+  "secret-ref-scope": "a secret reference Harness refuses: project.x, or a project secret used by an org or account connector",
 };

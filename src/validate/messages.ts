@@ -65,6 +65,18 @@ export const words = {
   refStartsWithDigit: "an identifier cannot start with a digit",
   refTooLong: (limit: number) => `an identifier has at most ${limit} characters`,
   secretRef: (id: string) => `secret "${id}" not found locally, must exist in Harness`,
+  secretRefProjectPrefix: (ref: string) =>
+    `secret reference "${ref}" is not valid: write a project secret as "${ref.slice("project.".length)}" (no prefix), or use org.x / account.x`,
+  secretRefScope: (ref: string, level: string) =>
+    `secret reference "${ref}" names a project secret, which a ${level}-level connector cannot use; use org.x or account.x`,
+  secretValueInFile: 'secret values never go in files: remove "value" and set valueSource (env:VAR, file:PATH or prompt)',
+  secretSourceMissing: 'the secret has no valueSource: add one of env:VAR, file:PATH (relative to the repository) or prompt',
+  secretFileNeedsFile: "a SecretFile takes its content from a file: use valueSource file:PATH",
+  secretFileOutside: (file: string) => `valueSource file "${file}" is outside the repository: give a path relative to the repository root, without ".."`,
+  sshKeyMissing: "an SSHKey secret needs ssh.keyRef: the identifier of the secret (usually a SecretFile) holding the private key",
+  sshPasswordMissing: "an SSHKey secret with credentialType Password needs ssh.passwordRef",
+  sshKeyHasNoSource: "an SSHKey has no value of its own: remove valueSource (its key comes from ssh.keyRef)",
+  sshOnlyForSshKey: '"ssh" only applies to secrets of type SSHKey',
   scopeMismatch: (field: string, value: string, expected: string, projectFile: string) =>
     `${field} "${value}" does not match ${projectFile} ("${expected}")`,
   infraOfOtherEnvironment: (infra: string, owner: string, used: string) =>

@@ -34,7 +34,7 @@ describe("emulator command", () => {
     const token = /API token\s+(\S+)/.exec(out)![1]!;
     expect(out).toContain("account id   acct_1234567890");
     expect(token).toMatch(/^pat\.acct_1234567890\.[0-9a-f]{24}\.[A-Za-z0-9]{20}$/);
-    const e = { url, account: "acct_1234567890", token, faultSeed: undefined, injectFaults: () => undefined, close: async () => undefined };
+    const e = { url, account: "acct_1234567890", token, faultSeed: undefined, injectFaults: () => undefined, secretHolds: () => false, close: async () => undefined };
     expect((await call(e, "GET", "/ng/api/organizations/default")).status).toBe(200);
     controller.abort();
     expect(await running).toBe(0);

@@ -22,7 +22,7 @@ function spawnEmulator(stateFile: string, creds: string[] = []): Promise<{ child
     child.once("exit", (code) => reject(new Error(`emulator child exited with ${code}`)));
     child.stdout!.setEncoding("utf8").once("data", (line: string) => {
       const info = JSON.parse(line) as { url: string; account: string; token: string };
-      resolve({ child, e: { ...info, faultSeed: undefined, injectFaults: () => undefined, close: async () => void child.kill("SIGKILL") } });
+      resolve({ child, e: { ...info, faultSeed: undefined, injectFaults: () => undefined, secretHolds: () => false, close: async () => void child.kill("SIGKILL") } });
     });
   });
 }

@@ -1,5 +1,5 @@
 /** Triggers and input sets: Harness's envelopes, codes and wording; webhook registration; cascade on pipeline delete. */
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -57,6 +57,10 @@ const inputSet = (id: string, pipeline: string, body = "    variables:\n      - 
   `inputSet:\n  name: ${id}\n  identifier: ${id}\n  orgIdentifier: default\n  projectIdentifier: apisample\n  pipeline:\n    identifier: ${pipeline}\n${body}`;
 
 const asYaml = { contentType: "application/yaml" };
+// The connectors' token: Harness refuses a connector whose secret does not exist.
+const tokenSecret = {
+  secret: { type: "SecretText", identifier: "github_token", name: "github_token", ...inProject, tags: {}, spec: { secretManagerIdentifier: "harnessSecretManager", valueType: "Inline", value: "not-a-real-token" } },
+};
 const trig = (pipeline: string) => ({ ...inProject, targetIdentifier: pipeline });
 const sets = (pipeline: string) => ({ ...inProject, pipelineIdentifier: pipeline });
 
@@ -69,6 +73,7 @@ describe("triggers and input sets", () => {
       const created = await call(e, "POST", "/pipeline/api/pipelines/v2", { query: inProject, body: pipelineYaml(id, "  variables:\n    - name: tag\n      type: String\n      value: <+input>\n"), ...asYaml });
       expect(created.status, created.text).toBe(200);
     }
+    expect((await call(e, "POST", "/ng/api/v2/secrets", { query: inProject, body: tokenSecret })).status).toBe(200);
     expect((await call(e, "POST", "/ng/api/connectors", { body: githubConnector("github", true) })).status).toBe(200);
     expect((await call(e, "POST", "/ng/api/connectors", { body: githubConnector("github_noapi", false) })).status).toBe(200);
   });
@@ -214,6 +219,38 @@ describe("triggers and input sets", () => {
       expect(missing.status).toBe(400);
       expect(missing.json.code).toBe("INVALID_REQUEST");
       await second.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("webhook registration without the connector's token secret", () => {
+  it("saves the trigger and reports FAILED when the token secret is gone (a state file without it)", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "emulator-trigger-token-"));
+    const stateFile = path.join(dir, "state.json");
+    try {
+      const first = await start({ stateFile });
+      await createProject(first);
+      await call(first, "POST", "/pipeline/api/pipelines/v2", { query: inProject, body: pipelineYaml("build"), ...asYaml });
+      expect((await call(first, "POST", "/ng/api/v2/secrets", { query: inProject, body: tokenSecret })).status).toBe(200);
+      expect((await call(first, "POST", "/ng/api/connectors", { body: githubConnector("github", true) })).status).toBe(200);
+      await first.close();
+      // The secret leaves the state file behind the connector's back (Harness refuses deleting it while referenced).
+      const state = JSON.parse(await readFile(stateFile, "utf8")) as { records: { kind: string }[] };
+      await writeFile(stateFile, JSON.stringify({ ...state, records: state.records.filter((r) => r.kind !== "secret") }));
+      const second = await start({ stateFile, account: first.account, token: first.token });
+      try {
+        const saved = await call(second, "POST", "/pipeline/api/triggers", { query: trig("build"), body: pushTrigger("on_push", "build"), ...asYaml });
+        expect(saved.status, saved.text).toBe(200);
+        const details = await call(second, "GET", "/pipeline/api/triggers/on_push/details", { query: trig("build") });
+        expect(details.json.data.triggerStatus.webhookAutoRegistrationStatus).toEqual({
+          registrationResult: "FAILED",
+          detailedMessage: "Failed to register webhook: the API access token secret [github_token] of connector [github] does not exist",
+        });
+      } finally {
+        await second.close();
+      }
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -23,7 +23,7 @@ describe("harness-scaffold new", { timeout: 60_000 }, () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("  identifier: payments_api (derived; set identifier=… to choose another)\n");
     expect(r.stdout).toContain("  create     .harness/services/payments_api.yaml\n");
-    expect(r.stdout).toMatch(/service: wrote 16 files to \.harness\.\n$/);
+    expect(r.stdout).toMatch(/service: wrote 18 files to \.harness\.\n$/);
     expect(read(cwd, ".harness/pipelines/payments_api_cd.yaml")).toContain("serviceRef: payments_api");
   });
 
@@ -135,7 +135,7 @@ describe("harness-scaffold list", () => {
     expect(r.code).toBe(0);
     for (const name of ["project", "connector", "pipeline", "service"]) expect(r.stdout).toMatch(new RegExp(`^${name} — `, "m"));
     expect(r.stdout).toContain("  providerType            Registry provider [default DockerHub; one of DockerHub|Harbor|Quay|Other; when type is DockerRegistry]");
-    expect(r.stdout).toContain("  gitUrl             Git repository URL (https) [required]");
+    expect(r.stdout).toContain("  gitUrl                Git repository URL (https) [required]");
   });
 
   it("--json gives the keys with defaults, choices and conditions", async () => {

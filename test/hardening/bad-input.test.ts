@@ -21,6 +21,8 @@ interface BadInput {
   code: 1 | 2;
   message: string;
   stream?: "stdout" | "stderr";
+  /** Text that must appear in no output (e.g. a secret value the case put in a file or answer). */
+  never?: string;
   sample?: boolean;
   files?: Record<string, string>;
   bytes?: Record<string, string>;
@@ -83,6 +85,7 @@ describe("bad input: exit 1 or 2, one clear message, no stack, nothing written",
 
     expect(r.code, all).toBe(c.code);
     expect(c.stream === "stdout" ? r.stdout : r.stderr).toContain(c.message);
+    if (c.never !== undefined) expect(`${r.stdout}${r.stderr}`).not.toContain(c.never);
     expect(all).not.toContain("\n    at ");
     expect(all).not.toContain("internal error");
     if (c.stream !== "stdout") {

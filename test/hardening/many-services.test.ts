@@ -8,6 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generate, publish, startEmulator } from "../../src/index.js";
 import { validatePaths } from "../../src/validate/validate.js";
+import { SAMPLE_SECRET_ENV } from "./helpers.js";
 
 let root = "";
 const service = (name: string, outDir: string) =>
@@ -37,7 +38,7 @@ describe("two services, two projects", () => {
   it("publish creates both, each connector in its own project", async () => {
     const emulator = await startEmulator({ port: 0 });
     try {
-      const env = { HARNESS_PLATFORM_API_KEY: emulator.token, HARNESS_SCAFFOLD_STATE_DIR: path.join(root, "state") };
+      const env = { HARNESS_PLATFORM_API_KEY: emulator.token, HARNESS_SCAFFOLD_STATE_DIR: path.join(root, "state"), ...SAMPLE_SECRET_ENV };
       const result = await publish({ cwd: root, env, endpoint: emulator.url, dirs: ["a", "b"] });
       expect(result.ok).toBe(true);
       const github = result.results.filter((r) => r.kind === "connector" && r.identifier === "github");

@@ -4,6 +4,8 @@
  * XDG_CACHE_HOME and TMPDIR point inside the case's temp dir, so every file a run writes (out
  * dir, journal, caches, the demo's files) is scanned together with stdout, stderr and the
  * emulator's request log. The canary's secret part must appear nowhere but in the key file.
+ * The same holds for a canary secret *value*: the sample's secrets read it from GITHUB_TOKEN and
+ * DOCKER_PASSWORD, and publish sends it; it must appear in no output, journal or state file.
  */
 import { randomBytes } from "node:crypto";
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -17,6 +19,7 @@ import { emulatorBanner } from "./emulator-child.js";
 const ACCOUNT = "canaryAccount000000001";
 const SECRET = `CaNaRy${randomBytes(10).toString("hex")}`;
 const KEY = `pat.${ACCOUNT}.canaryTokenId01.${SECRET}`;
+const SECRET_VALUE = `CaNaRyValue${randomBytes(10).toString("hex")}`;
 
 interface SecretCase {
   name: string;
@@ -32,6 +35,8 @@ interface SecretCase {
   emulator?: EmulatorOptions | "refused";
   faults?: Fault[];
   extraRuns?: string[][];
+  /** The emulator keeps a --state file inside the case's dir (scanned like every file). */
+  state?: boolean;
 }
 
 // Slowest first (every retry of a 503 waits out the backoff), so it overlaps the others.
@@ -54,6 +59,15 @@ const CASES: SecretCase[] = [
   { name: "plan with a key file of two lines", args: ["plan"], codes: [2], sample: true, keyFrom: "file", key: `${KEY}\n${SECRET}\n` },
   { name: "plan with a key of five parts", args: ["plan"], codes: [2], sample: true, key: `${KEY}.${SECRET}` },
   { name: "demo", args: ["demo"], codes: [0] },
+  {
+    name: "publish secrets with a state file, test connections, rotate, roll back",
+    args: ["publish", "--test-connections", "--json"],
+    codes: [0, 0, 0, 0],
+    sample: true,
+    emulator: { testConnection: { fail: ["dockerhub"] } },
+    state: true,
+    extraRuns: [["plan", "--json"], ["publish", "--rotate-secrets"], ["publish", "--rollback"]],
+  },
 ];
 
 let scratch = "";
@@ -75,10 +89,11 @@ function prepare(name: string, sample: boolean): { root: string; env: Record<str
 
 /** Where the secret shows up: outputs, and every file under root except the key file we wrote. */
 function leaks(root: string, outputs: Record<string, string>): string[] {
-  const found = Object.entries(outputs).filter(([, text]) => text.includes(SECRET)).map(([where]) => where);
+  const has = (text: string): boolean => text.includes(SECRET) || text.includes(SECRET_VALUE);
+  const found = Object.entries(outputs).filter(([, text]) => has(text)).map(([where]) => where);
   for (const file of filesUnder(root)) {
     if (path.basename(file) === "key.txt") continue;
-    if (readFileSync(file).toString("latin1").includes(SECRET)) found.push(path.relative(root, file));
+    if (has(readFileSync(file).toString("latin1"))) found.push(path.relative(root, file));
   }
   return found;
 }
@@ -92,18 +107,23 @@ describe("a canary API key appears in no output and no file", () => {
     const keyArgs = keyFrom === "file" ? ["--api-key-file", "key.txt"] : [];
     if (keyFrom === "file") writeFileSync(path.join(root, "key.txt"), keyText);
 
-    const logged = c.emulator !== undefined && c.emulator !== "refused" ? await loggedEmulator({ token: KEY, ...c.emulator }) : undefined;
+    // Every run has the secrets' values set, as a user publishing the sample would.
+    Object.assign(env, { GITHUB_TOKEN: SECRET_VALUE, DOCKER_PASSWORD: SECRET_VALUE });
+    const state = c.state === true ? { stateFile: path.join(root, "emulator-state.json") } : {};
+    const logged = c.emulator !== undefined && c.emulator !== "refused" ? await loggedEmulator({ token: KEY, ...state, ...c.emulator }) : undefined;
     if (logged && c.faults) logged.emulator.injectFaults(c.faults);
     const endpoint = c.emulator === "refused" ? ["--endpoint", "http://127.0.0.1:9"] : logged ? ["--endpoint", logged.emulator.url] : [];
     const outputs: Record<string, string> = {};
     try {
       const runs = [c.args, ...(c.extraRuns ?? [])];
       for (const [i, args] of runs.entries()) {
-        const connection = ["plan", "publish"].includes(args[0]!) ? [...endpoint, ...keyArgs] : [];
+        const connection = ["plan", "publish", "test-connections"].includes(args[0]!) ? [...endpoint, ...keyArgs] : [];
         const r = await runBin([...args, ...connection], { cwd: root, env, timeoutMs: 60_000 });
         outputs[`run ${i} stdout`] = r.stdout;
         outputs[`run ${i} stderr`] = r.stderr;
-        expect(r.code, `${args.join(" ")}\n${r.stdout}${r.stderr}`).toBe(c.codes[i]);
+        // A failed connection test makes publish exit 1; the case only cares about leaks then.
+        const expected = c.emulator !== "refused" && c.emulator?.testConnection !== undefined && args.includes("--test-connections") ? 1 : c.codes[i];
+        expect(r.code, `${args.join(" ")}\n${r.stdout}${r.stderr}`).toBe(expected);
         expect(`${r.stdout}${r.stderr}`).not.toContain("\n    at ");
       }
     } finally {
@@ -123,6 +143,7 @@ describe("a canary API key appears in no output and no file", () => {
   it("the scan finds the canary when it is there", () => {
     const { root } = prepare("self-check", false);
     writeFileSync(path.join(root, "state", "journal.json"), `{"key":"${KEY}"}`);
-    expect(leaks(root, { stdout: `token ${SECRET}` })).toEqual(["stdout", "state/journal.json"]);
+    writeFileSync(path.join(root, "state", "emulator.json"), `{"value":"${SECRET_VALUE}"}`);
+    expect(leaks(root, { stdout: `token ${SECRET}`, stderr: `value ${SECRET_VALUE}` })).toEqual(["stdout", "stderr", "state/emulator.json", "state/journal.json"]);
   });
 });

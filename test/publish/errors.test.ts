@@ -22,7 +22,8 @@ describe("clear errors, and nothing sent when something is wrong before sending"
       const r = keep(await h.run([command], { HARNESS_PLATFORM_API_KEY: wrong }));
       expect(r.code, command).toBe(1);
       expect(r.stderr).toMatch(
-        /^harness-scaffold: error: project "payments_api" \(\.harness\/project\.json\): \[GET\] http:\/\/127\.0\.0\.1:\d+\/ng\/api\/projects\/payments_api: 401 Unauthorized \(INVALID_TOKEN, [0-9a-f-]{36}\): Invalid API token\n {2}hint: the API key was refused: check HARNESS_PLATFORM_API_KEY/,
+        // publish looks its secrets up first (a missing value must stop it before any write); plan starts at the project.
+        /^harness-scaffold: error: (project "payments_api" \(\.harness\/project\.json\)|secret "docker_password" \(\.harness\/secrets\/docker_password\.yaml\)): \[GET\] http:\/\/127\.0\.0\.1:\d+\/ng\/api\/(projects\/payments_api|v2\/secrets\/docker_password): 401 Unauthorized \(INVALID_TOKEN, [0-9a-f-]{36}\): Invalid API token\n {2}hint: the API key was refused: check HARNESS_PLATFORM_API_KEY/,
       );
       expect(`${r.stdout}${r.stderr}`).not.toContain("NotTheRightSecret000");
     }

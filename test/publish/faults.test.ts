@@ -28,6 +28,7 @@ async function countInHarness(h: Harness): Promise<Record<string, number>> {
   };
   const lists = {
     project: await ids({ method: "GET", path: "/ng/api/projects", query: { orgIdentifier: "default" } }),
+    secret: await ids({ method: "GET", path: "/ng/api/v2/secrets", query: scope }),
     connector: await ids({ method: "GET", path: "/ng/api/connectors", query: scope }),
     service: await ids({ method: "GET", path: "/ng/api/servicesV2", query: scope }),
     environment: await ids({ method: "GET", path: "/ng/api/environmentsV2", query: scope }),
@@ -64,7 +65,7 @@ describe("publish through a network that fails 30% of requests", () => {
       expect(h.log.filter((l) => /^POST \/(ng\/api\/(projects|connectors|servicesV2|environmentsV2|infrastructures)|pipeline\/api\/(pipelines\/v2|inputSets|triggers)) 400/.test(l))).toEqual([]);
       expect(h.log.filter((l) => l.includes("fault=")).length).toBeGreaterThanOrEqual(3);
       const final = await plan({ ...h.options(), retryPolicy: FAST });
-      expect(new Set(final.plan.map((p) => p.action))).toEqual(new Set(["unchanged"]));
+      expect(new Set(final.plan.map((p) => p.action))).toEqual(new Set(["unchanged", "exists"]));
       // Rollback works through the same faults.
       let undone = await rollback({ ...h.options(), retryPolicy: FAST });
       for (let i = 0; i < 4 && !undone.ok; i += 1) undone = await rollback({ ...h.options(), retryPolicy: FAST });

@@ -1,7 +1,7 @@
 /**
  * End-to-end set-up for plan/publish: the sample service rendered into a temp dir, the emulator on
  * 127.0.0.1:0 with a request log, and the CLI run in-process with only the environment a user
- * would set. `leaks` scans everything a run produced for the key's secret part.
+ * would set. `leaks` scans everything a run produced for the key's secret part and the secrets' canary values.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -38,7 +38,8 @@ export async function setup(emulatorOptions: EmulatorOptions = {}): Promise<Harn
     log: (line) => log.push(line.replace(/ \d+ms/, "")),
   });
   const stateDir = path.join(root, "state");
-  const env = { HARNESS_PLATFORM_API_KEY: emulator.token, HARNESS_SCAFFOLD_STATE_DIR: stateDir };
+  // The values the sample's secret files read (env:GITHUB_TOKEN, env:DOCKER_PASSWORD), as a user sets them.
+  const env = { HARNESS_PLATFORM_API_KEY: emulator.token, HARNESS_SCAFFOLD_STATE_DIR: stateDir, ...SECRET_ENV };
   return {
     root,
     emulator,
@@ -54,9 +55,14 @@ export async function setup(emulatorOptions: EmulatorOptions = {}): Promise<Harn
   };
 }
 
-/** The 15 entities of the sample, in publish order, as "kind identifier". */
+/** Canary values of the sample's two secrets: no output, file or log may ever contain them. */
+export const SECRET_ENV = { GITHUB_TOKEN: "canary-gh-token-5e1d7a", DOCKER_PASSWORD: "canary-docker-pw-93b2c4" } as const;
+
+/** The 17 entities of the sample, in publish order, as "kind identifier". */
 export const SAMPLE_ENTITIES = [
   "project payments_api",
+  "secret docker_password",
+  "secret github_token",
   "connector dockerhub",
   "connector github",
   "connector k8s_cluster",
@@ -82,9 +88,10 @@ function filesUnder(dir: string): string[] {
 
 /** Places the key's secret part shows up: outputs given, plus every file under the test's root. */
 export function leaks(h: Harness, outputs: readonly string[]): string[] {
-  const secret = h.emulator.token.split(".")[3] as string;
-  const found = outputs.filter((o) => o.includes(secret)).map((o) => `output: ${o.slice(0, 80)}`);
-  for (const file of filesUnder(h.root)) if (readFileSync(file, "utf8").includes(secret)) found.push(file);
+  const secrets = [h.emulator.token.split(".")[3] as string, ...Object.values(SECRET_ENV)];
+  const has = (text: string): boolean => secrets.some((s) => text.includes(s));
+  const found = outputs.filter(has).map((o) => `output: ${o.slice(0, 80)}`);
+  for (const file of filesUnder(h.root)) if (has(readFileSync(file, "utf8"))) found.push(file);
   return found;
 }
 

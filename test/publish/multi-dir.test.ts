@@ -21,13 +21,13 @@ describe("several services' folders sharing one project", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const done = pairs(r.stdout, "results");
-    expect(done).toHaveLength(24);
+    expect(done).toHaveLength(26);
     expect(done.filter((d) => d === "trigger on_push")).toHaveLength(2);
     expect(done.filter((d) => d === "project payments_api")).toHaveLength(1);
     expect(done.filter((d) => d === "connector dockerhub")).toHaveLength(1);
     expect(done).toContain("pipeline orders_api_cd");
     expect(done.indexOf("infrastructure staging_k8s")).toBeLessThan(done.indexOf("pipeline payments_api_cd"));
-    expect(actions((await h.run(["plan", ".harness", "orders/.harness", "--json"])).stdout, "plan")).toEqual(["unchanged"]);
+    expect(actions((await h.run(["plan", ".harness", "orders/.harness", "--json"])).stdout, "plan")).toEqual(["unchanged", "exists"]);
   });
 
   it("refuses folders that define one entity two ways, before sending anything", async () => {

@@ -3,10 +3,11 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarnessClient } from "../../src/index.js";
 import type { Harness } from "./helpers.js";
-import { actions, leaks, pairs, SAMPLE_ENTITIES, setup } from "./helpers.js";
+import { actions, leaks, pairs, SAMPLE_ENTITIES, SECRET_ENV, setup } from "./helpers.js";
 
 const KIND_OF_PATH: [RegExp, string][] = [
   [/projects/, "project"],
+  [/v2\/secrets/, "secret"],
   [/connectors/, "connector"],
   [/servicesV2/, "service"],
   [/environmentsV2/, "environment"],
@@ -44,12 +45,17 @@ describe("publish against the emulator", () => {
     expect(pairs(r.stdout, "results")).toEqual(SAMPLE_ENTITIES);
     expect(actions(r.stdout, "results")).toEqual(["created"]);
     const writes = h.log.filter((l) => l.startsWith("POST "));
-    expect(writes).toHaveLength(15);
+    expect(writes).toHaveLength(17);
+    // The values reached Harness: read from the environment at publish time, never from a file.
+    expect(h.emulator.secretHolds("org/default/payments_api", "github_token", SECRET_ENV.GITHUB_TOKEN)).toBe(true);
+    expect(h.emulator.secretHolds("org/default/payments_api", "docker_password", SECRET_ENV.DOCKER_PASSWORD)).toBe(true);
     expect(writes.every((l) => / 200$/.test(l))).toBe(true);
-    const order = h.log.map(kindOf);
+    // Secrets are looked up before anything is written (so a missing value stops the run first).
+    expect(h.log.slice(0, 2).map(kindOf)).toEqual(["secret", "secret"]);
+    const order = h.log.slice(2).map(kindOf);
     const firstIndex = (k: string): number => order.indexOf(k);
     const lastIndex = (k: string): number => order.lastIndexOf(k);
-    const kinds = ["project", "connector", "service", "environment", "infrastructure", "pipeline", "inputset", "trigger"];
+    const kinds = ["project", "secret", "connector", "service", "environment", "infrastructure", "pipeline", "inputset", "trigger"];
     for (let i = 1; i < kinds.length; i += 1) expect(lastIndex(kinds[i - 1] as string)).toBeLessThan(firstIndex(kinds[i] as string));
   });
 
@@ -58,7 +64,8 @@ describe("publish against the emulator", () => {
     const p = await h.run(["plan", "--json"]);
     const q = await h.run(["publish", "--json"]);
     outputs.push(p.stdout, p.stderr, q.stdout, q.stderr);
-    expect(actions(p.stdout, "plan")).toEqual(["unchanged"]);
+    // Secrets cannot be compared (Harness never returns a value): they "exist" and are left alone.
+    expect(actions(p.stdout, "plan")).toEqual(["unchanged", "exists"]);
     expect(actions(q.stdout, "results")).toEqual(["unchanged"]);
     expect(q.code).toBe(0);
     expect(h.log.filter((l) => !l.startsWith("GET "))).toEqual([]);
@@ -69,13 +76,13 @@ describe("publish against the emulator", () => {
     const before = readFileSync(file, "utf8");
     // Reformatting alone is no change: add a comment and re-indent nothing else.
     writeFileSync(file, `# edited by hand\n${before}`);
-    expect(actions((await h.run(["plan", "--json"])).stdout, "plan")).toEqual(["unchanged"]);
+    expect(actions((await h.run(["plan", "--json"])).stdout, "plan")).toEqual(["unchanged", "exists"]);
     writeFileSync(file, before.replace(/name: (.*)\n/, "name: $1 v2\n"));
     const text = await h.run(["plan"]);
     outputs.push(text.stdout, text.stderr);
     expect(text.stdout).toMatch(/~ update\s+pipeline\s+payments_api_ci/);
     expect(text.stdout).toMatch(/^\s+~ name: payments-api CI → payments-api CI v2$/m);
-    expect(text.stdout).toContain("1 to update, 14 unchanged");
+    expect(text.stdout).toContain("1 to update, 16 unchanged");
     const json = JSON.parse((await h.run(["plan", "--json"])).stdout) as { plan: { identifier: string; action: string; diff?: string }[] };
     const edited = json.plan.find((i) => i.identifier === "payments_api_ci");
     expect(edited?.action).toBe("update");
@@ -85,9 +92,9 @@ describe("publish against the emulator", () => {
     outputs.push(r.stdout, r.stderr);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/updated\s+pipeline\s+payments_api_ci/);
-    expect(r.stdout).toContain("0 created, 1 updated, 14 unchanged");
+    expect(r.stdout).toContain("0 created, 1 updated, 16 unchanged");
     expect(h.log.filter((l) => !l.startsWith("GET "))).toEqual(["PUT /pipeline/api/pipelines/v2/payments_api_ci 200"]);
-    expect(actions((await h.run(["plan", "--json"])).stdout, "plan")).toEqual(["unchanged"]);
+    expect(actions((await h.run(["plan", "--json"])).stdout, "plan")).toEqual(["unchanged", "exists"]);
     // The rendered file is left exactly as the user wrote it: no ownership tag added.
     expect(readFileSync(file, "utf8")).not.toContain("managed-by");
   });
@@ -111,6 +118,8 @@ describe("a directory of org-level connectors (no project)", () => {
     delete hub.connector.projectIdentifier;
     hub.connector.identifier = "org_hub";
     hub.connector.name = "org hub";
+    // An org connector cannot use a project secret (plain "docker_password"): anonymous access here.
+    (hub.connector.spec as Record<string, unknown>).auth = { type: "Anonymous" };
     writeFileSync(path.join(dir, "org_hub.json"), JSON.stringify(hub, null, 2));
     const r = await h.run(["publish", "shared", "--json"]);
     expect(r.stderr).toBe("");

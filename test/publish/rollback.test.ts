@@ -25,7 +25,7 @@ describe("a run that stops half-way, its resumption, and rollback", () => {
     expect(r.stdout).toMatch(
       /failed\s+connector\s+github: \[POST\] http:\/\/127\.0\.0\.1:\d+\/ng\/api\/connectors: 400 Bad Request \(DUPLICATE_FIELD, [0-9a-f-]{36}\): Connector with name \[dockerhub\] already exists/,
     );
-    expect(r.stdout).toContain("Done so far: 3 created, 0 updated, 0 unchanged, 1 failed.");
+    expect(r.stdout).toContain("Done so far: 5 created, 0 updated, 0 unchanged, 1 failed.");
     expect(r.stdout).toContain("Not attempted: service payments_api, environment dev");
     expect(r.stdout).toContain('run "harness-scaffold publish" again');
     expect(h.log.some((l) => /servicesV2|environmentsV2|infrastructures|pipelines/.test(l))).toBe(false);
@@ -36,7 +36,7 @@ describe("a run that stops half-way, its resumption, and rollback", () => {
     const r = await h.run(["publish"]);
     outputs.push(r.stdout, r.stderr);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("(resumed the previous, unfinished run): 12 created, 0 updated, 3 unchanged.");
+    expect(r.stdout).toContain("(resumed the previous, unfinished run): 12 created, 0 updated, 5 unchanged.");
   });
 
   it("rolls back everything both attempts created, newest kind first", async () => {
@@ -45,12 +45,12 @@ describe("a run that stops half-way, its resumption, and rollback", () => {
     outputs.push(r.stdout, r.stderr);
     expect(r.code).toBe(0);
     const deletes = h.log.filter((l) => l.startsWith("DELETE ")).map((l) => l.split(" ")[1]?.split("/").slice(-2).join("/"));
-    expect(deletes).toHaveLength(15);
+    expect(deletes).toHaveLength(17);
     expect(deletes.slice(0, 2).every((d) => d?.startsWith("triggers/"))).toBe(true);
     expect(deletes.slice(2, 4).every((d) => d?.startsWith("inputSets/"))).toBe(true);
     expect(deletes.slice(4, 6).every((d) => d?.startsWith("pipelines/"))).toBe(true);
     expect(deletes.at(-1)).toBe("projects/payments_api");
-    expect(r.stdout).toContain("15 deleted");
+    expect(r.stdout).toContain("17 deleted");
     const plan = await h.run(["plan", "--json"]);
     expect(actions(plan.stdout, "plan")).toEqual(["create"]);
   });

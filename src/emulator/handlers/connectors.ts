@@ -15,15 +15,32 @@ import type { EntityRecord, Scope } from "../store.js";
 import { compact, matchesSearch, newRecord, objectBody, updatedRecord } from "./common.js";
 import { CONNECTOR_TYPES } from "../../rules/connector-types.js";
 import { checkSpec } from "./connector-spec.js";
+import { firstBadSecretRef, resolveSecretRef, secretRefsOf } from "../secret-refs.js";
+
+/** Harness checks every secret reference of a connector on create and update (§4, CONFIRMED). */
+function requireSecrets(ctx: RouteContext, scope: Scope, connector: Record<string, unknown>): void {
+  const problem = firstBadSecretRef(ctx.store, connector.spec, scope);
+  if (problem !== undefined) throw invalidRequest(problem);
+}
+
+/** Usages are cleared by an async event on Harness: the secrets stay "in use" for a while (LIKELY). */
+function rememberReleasedSecrets(ctx: RouteContext, record: EntityRecord): void {
+  const ms = ctx.secrets.options.referenceReleaseMs;
+  if (ms <= 0) return;
+  for (const { ref } of secretRefsOf(record.entity.spec)) {
+    const resolved = resolveSecretRef(ref, record);
+    if (resolved.ok) ctx.secrets.lingering.set(JSON.stringify([resolved.scope.org, resolved.scope.project, resolved.identifier]), ctx.now + ms);
+  }
+}
 
 const address = (scope: Scope, identifier: string) => ({ kind: "connector" as const, ...scope, identifier });
 
-function toResponse(r: EntityRecord): Record<string, unknown> {
+export function toResponse(r: EntityRecord): Record<string, unknown> {
   return {
     connector: r.entity,
     createdAt: r.createdAt,
     lastModifiedAt: r.lastModifiedAt,
-    status: { status: "UNKNOWN", errorSummary: null, errors: null, testedAt: 0, lastTestedAt: 0, lastConnectedAt: 0, lastAlertSent: null },
+    status: r.connectivity ?? { status: "UNKNOWN", errorSummary: null, errors: null, testedAt: 0, lastTestedAt: 0, lastConnectedAt: 0, lastAlertSent: null },
     activityDetails: { lastActivityTime: r.lastModifiedAt },
     harnessManaged: false,
     gitDetails: { objectId: null, branch: null, repoIdentifier: null, rootFolder: null, filePath: null, repoName: null, commitId: null, fileUrl: null, repoUrl: null },
@@ -77,6 +94,7 @@ export const connectorRoutes: Route[] = [
       const id = connector.identifier as string;
       if (ctx.store.get(address(scope, id)) !== undefined) throw duplicate(ctx, connectorDuplicate(id));
       if (sameNameElsewhere(ctx, scope, connector.name, id)) throw duplicate(ctx, connectorNameDuplicate(String(connector.name)));
+      requireSecrets(ctx, scope, connector);
       const record = newRecord("connector", scope, id, connector, ctx.now);
       ctx.store.put(record);
       return toResponse(record);
@@ -92,6 +110,7 @@ export const connectorRoutes: Route[] = [
       const old = ctx.store.get(address(scope, id));
       if (old === undefined) throw missingConnector(ctx, connectorNotFound(id, ctx.account, scope.org, scope.project));
       if (sameNameElsewhere(ctx, scope, connector.name, id)) throw duplicate(ctx, connectorNameDuplicate(String(connector.name)));
+      requireSecrets(ctx, scope, connector);
       const record = updatedRecord(old, connector, ctx.now);
       ctx.store.put(record);
       return toResponse(record);
@@ -114,7 +133,9 @@ export const connectorRoutes: Route[] = [
     handle(ctx) {
       const scope = queryScope(ctx);
       const id = ctx.params.identifier as string;
-      if (!ctx.store.remove(address(scope, id))) throw missingConnector(ctx, connectorNotFound(id, ctx.account, scope.org, scope.project));
+      const record = ctx.store.get(address(scope, id));
+      if (record === undefined || !ctx.store.remove(record)) throw missingConnector(ctx, connectorNotFound(id, ctx.account, scope.org, scope.project));
+      rememberReleasedSecrets(ctx, record);
       return true;
     },
   },

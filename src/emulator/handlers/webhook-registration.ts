@@ -2,13 +2,14 @@
  * Harness registers a Git trigger's webhook with the provider after the save, asynchronously,
  * and only records the outcome in the trigger's status (harness-api-triggers.md §0, §2): the save
  * itself succeeds whatever happens. The emulator decides the outcome at save time from the
- * connector the trigger names: missing → ERROR, not a Github connector or without API access →
- * FAILED, otherwise SUCCESS.
+ * connector the trigger names: missing → ERROR, not a Github connector, without API access or
+ * with its token secret missing → FAILED, otherwise SUCCESS.
  */
 import { isObject } from "../fields.js";
 import type { Json } from "../fields.js";
 import { connectorNotFound, webhookConnectorMissing, webhookNoApiAccess, webhookNotGithub, webhookTokenMissing } from "../messages.js";
 import type { RouteContext } from "../route.js";
+import { resolveSecretRef, secretAddress } from "../secret-refs.js";
 import type { Scope } from "../store.js";
 
 export interface Registration {
@@ -44,17 +45,18 @@ export function registerWebhook(ctx: RouteContext, scope: Scope, event: Json): R
   const apiAccess = isObject(spec.apiAccess) ? spec.apiAccess : undefined;
   if (apiAccess === undefined) return { registrationResult: "FAILED", detailedMessage: webhookNoApiAccess(ref) };
   const tokenRef = isObject(apiAccess.spec) && typeof apiAccess.spec.tokenRef === "string" ? apiAccess.spec.tokenRef : undefined;
-  if (tokenRef !== undefined && tokenSecretMissing(ctx, scope, tokenRef)) {
+  if (tokenRef !== undefined && tokenSecretMissing(ctx, where.scope, tokenRef)) {
     return { registrationResult: "FAILED", detailedMessage: webhookTokenMissing(ref, tokenRef) };
   }
   return { registrationResult: "SUCCESS", detailedMessage: null };
 }
 
 /**
- * Seam for the secrets kind: once the emulator stores secrets, a token secret that does not exist
- * fails the registration as GitHub refuses a missing token. Until then no secret can be looked up,
- * so none counts as missing.
+ * GitHub refuses a registration whose token cannot be read: a token secret that does not resolve
+ * from the connector's scope, or is not stored, fails it. The connector checks its references
+ * when saved, so this is reached when the secret went away later (say a state file without it).
  */
-function tokenSecretMissing(_ctx: RouteContext, _scope: Scope, _secretRef: string): boolean {
-  return false;
+function tokenSecretMissing(ctx: RouteContext, connectorScope: Scope, secretRef: string): boolean {
+  const resolved = resolveSecretRef(secretRef, connectorScope);
+  return !resolved.ok || ctx.store.get(secretAddress(resolved.scope, resolved.identifier)) === undefined;
 }

@@ -11,7 +11,7 @@ export interface TextFormatOptions {
 
 export function formatText(result: ValidationResult, options: TextFormatOptions = {}): string {
   const lines = new Map<string, string[]>();
-  for (const file of options.files ?? []) lines.set(file.path, file.text.split(/\r?\n/));
+  for (const file of options.files ?? []) lines.set(file.path, maskSecretValues(file.text).split(/\r?\n/));
   const out: string[] = [];
   for (const issue of result.issues) {
     out.push(`${issue.file}:${issue.line}:${issue.column} ${issue.severity} ${issue.code} ${issue.message}`);
@@ -28,6 +28,15 @@ function quote(source: string, issue: Issue): string[] {
   const width = issue.endLine === issue.line && issue.endColumn !== undefined ? Math.max(1, issue.endColumn - issue.column) : 1;
   const caret = `${" ".repeat(Math.max(0, issue.column - 1))}${"^".repeat(Math.min(width, Math.max(1, shown.length - issue.column + 1)))}`;
   return [`  ${gutter} | ${shown.length > 160 ? `${shown.slice(0, 157)}...` : shown}`, `  ${" ".repeat(gutter.length)} | ${caret}`];
+}
+
+/**
+ * A secret file must hold no value; if one does anyway, its line is quoted without the value, so
+ * the report that tells the user to remove it does not print it.
+ */
+function maskSecretValues(text: string): string {
+  if (!/^\s*["']?secret["']?\s*:/m.test(text)) return text;
+  return text.replace(/^(\s*["']?value["']?\s*:\s*)(\S.*)$/gm, (_, key: string) => `${key}[redacted]`);
 }
 
 function plural(n: number, word: string): string {

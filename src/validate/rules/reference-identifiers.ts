@@ -53,6 +53,11 @@ export function referenceIdentifiers(kind: EntityKind): DocumentRule {
     for (const ref of refs) {
       const problem = identifierProblemOf(ref);
       if (problem === undefined) continue;
+      // `project.x` is a scope prefix Harness does not have: say so rather than "bad character".
+      if (ref.kind === "secret" && ref.id.startsWith("project.")) {
+        issues.push({ path: ref.pointer, severity: "error", code: "secret-ref-scope", message: words.secretRefProjectPrefix(ref.id) });
+        continue;
+      }
       const field = ref.pointer.split("/").at(-1) ?? "";
       const label = /^\d+$/.test(field) || field === "identifier" || field === "value" ? `${ref.kind} reference` : field;
       issues.push({ path: ref.pointer, severity: "error", code: "identifier-pattern", message: words.refNotIdentifier(label, ref.id, ref.kind, problem) });

@@ -59,7 +59,14 @@ export const references: SetRule = (entities) => {
     for (const ref of referencesOf(entity)) {
       // A reference that can never name anything is the per-document rule's error, not also a warning here.
       if (identifierProblemOf(ref) !== undefined) continue;
-      const target = ref.kind === "secret" ? undefined : index.get(ref.kind)?.get(ref.id);
+      if (ref.kind === "secret") {
+        const problem = secretRefProblem(entity, ref.id);
+        if (problem !== undefined) {
+          issues.push({ file: entity.file, path: ref.pointer, severity: "error", code: "secret-ref-scope", message: problem });
+          continue;
+        }
+      }
+      const target = index.get(ref.kind)?.get(ref.id);
       if (target === undefined) {
         const message = ref.kind === "secret" ? words.secretRef(ref.id) : words.refNotFound(ref.kind, ref.id);
         issues.push({ file: entity.file, path: ref.pointer, severity: "warning", code: "ref-not-found", message });
@@ -70,6 +77,17 @@ export const references: SetRule = (entities) => {
   }
   return issues;
 };
+
+/**
+ * Harness's reference grammar (shared/harness-api-secrets.md §4): a plain `x` (a project secret)
+ * cannot be used by an org- or account-level connector. (`project.x` is no identifier at all: the
+ * per-document rule reports it.)
+ */
+function secretRefProblem(entity: Entity, ref: string): string | undefined {
+  if (entity.kind !== "connector" || entity.body === undefined) return undefined;
+  if (typeof entity.body.projectIdentifier === "string") return undefined;
+  return words.secretRefScope(ref, typeof entity.body.orgIdentifier === "string" ? "org" : "account");
+}
 
 /** A stage deploying to environment E must use infrastructures defined in E. */
 function infraEnvironment(entity: Entity, pointer: string, infra: Entity): FileIssue[] {

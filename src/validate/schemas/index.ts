@@ -6,6 +6,7 @@ import { environmentSchema, infrastructureSchema, serviceSchema } from "./entiti
 import { pipelineSchema } from "./pipeline.js";
 import { projectSchema } from "./project.js";
 import { inputSetSchema, triggerSchema } from "./trigger.js";
+import { secretSchema } from "./secret.js";
 
 export const KIND_SCHEMAS: Readonly<Record<EntityKind, Schema>> = {
   project: projectSchema,
@@ -16,4 +17,5 @@ export const KIND_SCHEMAS: Readonly<Record<EntityKind, Schema>> = {
   pipeline: pipelineSchema,
   inputset: inputSetSchema,
   trigger: triggerSchema,
+  secret: secretSchema,
 };
