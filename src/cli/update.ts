@@ -9,6 +9,7 @@ import { DEFAULT_OUT_DIR } from "../layout.js";
 import { formatUpdate, updateJson } from "../update/messages.js";
 import type { UpdateResult } from "../update/update.js";
 import { update } from "../update/update.js";
+import { selectedKit } from "./new.js";
 import type { CliContext, CommandModule, ParsedArgs } from "./context.js";
 
 const help = `Usage: harness-scaffold update [options]
@@ -22,6 +23,9 @@ All or nothing: if any conflict is left, nothing is written.
 Options:
   -o, --out DIR          the out dir (default ${DEFAULT_OUT_DIR})
   --templates DIR        templates overriding the built-in ones (as for "new")
+  --kit DIR|PACKAGE      render with this (newer) version of the kit the runs were generated
+                         with, instead of the recorded one; the manifest then records it.
+                         Default: $HARNESS_SCAFFOLD_KIT, else each run's recorded kit
   --set KEY=VALUE        change one answer; repeatable. With several runs in the out dir it goes
                          to the only run that takes KEY, or to the one named by:
   --generator NAME       with --identifier ID: the run --set applies to
@@ -43,6 +47,7 @@ export const command: CommandModule = {
   options: {
     out: { type: "string", short: "o" },
     templates: { type: "string" },
+    kit: { type: "string" },
     set: { type: "string", multiple: true },
     generator: { type: "string" },
     identifier: { type: "string" },
@@ -69,6 +74,7 @@ async function run(args: ParsedArgs, ctx: CliContext): Promise<number> {
     set: sets,
     target: { generator: text("generator"), identifier: text("identifier") },
     templatesDir: text("templates"),
+    kit: selectedKit(v, ctx),
     resolve: list("resolve"),
     dryRun,
   });

@@ -19,8 +19,8 @@ import type { ManifestRun } from "../write/manifest.js";
 import { manifestText, mergeManifest, readManifest } from "../write/manifest.js";
 import type { RenderRunResult } from "../kit/render-run.js";
 import { renderRun } from "../kit/render-run.js";
+import { kitRecord } from "../kit/record.js";
 import type { Kit } from "../kit/types.js";
-import type { RenderedFile } from "../render/render.js";
 import { findGenerator } from "./registry.js";
 import { validateRendered } from "./validate-step.js";
 
@@ -88,7 +88,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     answers: recorded,
     files: rendered.map((f) => f.path),
   };
-  if (options.kit !== undefined) Object.assign(run, kitRecord(options.kit, rendered));
+  if (options.kit !== undefined) Object.assign(run, kitRecord(options.kit, rendered, outDir));
   // Hashes of what was rendered: the base store (write/base-store.ts) keeps each text for `update`.
   const manifest = mergeManifest(previous, kitVersion(), run, rendered);
   const bases = await planChanges(baseEntries(rendered), outDir, shownOut);
@@ -117,16 +117,6 @@ function renderGenerator(options: GenerateOptions): RenderRunResult {
     useDefaults: options.useDefaults ?? true,
   });
   return { spec, answers, derived, files: renderJobs(spec.files(answers), templates) };
-}
-
-/** What the manifest keeps about a kit run: the kit, and each file's policy and element key. */
-function kitRecord(kit: Kit, files: readonly RenderedFile[]): Pick<ManifestRun, "kit" | "policies" | "keys"> {
-  const record: Pick<ManifestRun, "kit" | "policies" | "keys"> = { kit: { name: kit.name, version: kit.version, source: kit.origin.source } };
-  const policies = Object.fromEntries(files.filter((f) => f.policy !== undefined && f.policy !== "managed").map((f) => [f.path, f.policy as string]));
-  const keys = Object.fromEntries(files.filter((f) => f.key !== undefined).map((f) => [f.path, f.key as string]));
-  if (Object.keys(policies).length > 0) record.policies = policies;
-  if (Object.keys(keys).length > 0) record.keys = keys;
-  return record;
 }
 
 /** The out dir as the user would write it: relative to cwd when inside it, else absolute. */

@@ -99,7 +99,7 @@ export function kitTemplates(dir: string, cwd: string): TemplateSet & { exists(i
 
 /** Loads the kit `source` (folder, kit.yaml path or installed npm package name). */
 export function loadKit(source: string, options: LoadKitOptions): Kit {
-  const { dir, file } = resolveKitSource(source, options.cwd);
+  const { dir, file, fromPackage } = resolveKitSource(source, options.cwd);
   const shownFile = shownFrom(options.cwd, file);
   const yaml = readKitYaml(readKitText(file, shownFile), shownFile);
   if (yaml.errors.length > 0) throw kitError(yaml.errors, shownFile);
@@ -114,5 +114,5 @@ export function loadKit(source: string, options: LoadKitOptions): Kit {
   const specs = definition.generators.map((g) => toGeneratorSpec(g, issues));
   if (issues.length > 0) throw kitError(issues, shownFile);
   for (const gen of definition.generators) for (const f of gen.files) if (!isExpression(f.template)) templates.read(f.template);
-  return { ...definition, origin: { source, dir, shownFile }, templates, specs };
+  return { ...definition, origin: { source, dir, shownFile, ...(fromPackage === true ? { fromPackage } : {}) }, templates, specs };
 }

@@ -10,12 +10,13 @@ import { closest } from "../util/suggest.js";
 import type { KitIssue, KitYaml, YamlPath } from "./kit-yaml.js";
 import type { FilePolicy, KitAnswer, KitCondition, KitDefinition, KitFile, KitGenerator } from "./types.js";
 import { FILE_POLICIES } from "./types.js";
+import { parseMigrations } from "./migrations.js";
 
 export const ANSWER_KINDS: readonly AnswerKind[] = [
   "identifier", "name", "text", "url", "git-url", "choice", "list", "tags", "secret-ref", "ref", "token", "timeout",
   "namespace", "image", "color", "region", "boolean",
 ];
-const KIT_FIELDS = ["$schema", "name", "version", "description", "generators"];
+const KIT_FIELDS = ["$schema", "name", "version", "description", "generators", "migrations"];
 const GENERATOR_FIELDS = ["description", "answers", "files"];
 const ANSWER_FIELDS = [
   "key", "kind", "message", "description", "required", "default", "defaultText", "choices", "choicesFrom", "when", "prompted",
@@ -97,6 +98,10 @@ export function parseKit(yaml: KitYaml): { definition: KitDefinition; issues: Ki
     });
     definition.generators.push(generator);
   }
+  const keys = new Set(definition.generators.flatMap((g) => g.answers.map((a) => a.key)));
+  const parsed = parseMigrations(yaml, definition.version, keys);
+  issues.push(...parsed.issues);
+  if (parsed.migrations.length > 0) definition.migrations = parsed.migrations;
   return { definition, issues };
 
   function parseAnswerDef(raw: unknown, path: YamlPath, earlier: KitAnswer[]): KitAnswer | undefined {

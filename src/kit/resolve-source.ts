@@ -13,6 +13,8 @@ export interface ResolvedKitPath {
   /** Real (symlink-free) folder of the kit. */
   dir: string;
   file: string;
+  /** Found as an installed npm package (recorded by name), not a folder. */
+  fromPackage?: boolean;
 }
 
 const looksLikePath = (s: string): boolean => s.startsWith(".") || s.startsWith("/") || path.isAbsolute(s) || s.includes("\\");
@@ -76,7 +78,7 @@ function fromPackage(name: string, cwd: string): ResolvedKitPath {
           hint: 'a kit package has kit.yaml at its root, or "harness-scaffold": { "kit": "path/to/kit.yaml" } in package.json',
         });
       }
-      return fromPath(kitFile, name);
+      return { ...fromPath(kitFile, name), fromPackage: true };
     }
     if (path.dirname(dir) === dir) break;
   }

@@ -5,6 +5,7 @@
 import type { AnswerKind, AnswerValue } from "../answers/spec.js";
 import type { GeneratorSpec } from "../generate/spec.js";
 import type { TemplateSet } from "../render/templates.js";
+import type { KitMigration } from "./migrations.js";
 
 export type FilePolicy = "managed" | "once" | "enforced";
 export const FILE_POLICIES: readonly FilePolicy[] = ["managed", "once", "enforced"];
@@ -68,6 +69,8 @@ export interface KitDefinition {
   version: string;
   description: string;
   generators: KitGenerator[];
+  /** Renamed answers and moved files per version (src/kit/migrations.ts). */
+  migrations?: KitMigration[];
 }
 
 /** Where the kit came from, as recorded in the manifest. */
@@ -78,6 +81,8 @@ export interface KitSource {
   dir: string;
   /** kit.yaml as shown in messages (relative to cwd when inside it). */
   shownFile: string;
+  /** Set when `source` named an installed npm package rather than a folder. */
+  fromPackage?: boolean;
 }
 
 export interface Kit extends KitDefinition {

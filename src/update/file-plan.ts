@@ -7,11 +7,16 @@
  * - newly rendered, absent: created; newly rendered but present (the team made one too): merged
  *   against an empty base;
  * - no longer rendered: deleted when unedited, else kept (reported).
+ *
+ * A kit's file policy bends this: `once` files, once written, are the team's (never touched, even
+ * when the kit changes them); `enforced` files always take the new render (team edits replaced,
+ * reported); `managed` (the default) merges.
  */
 import { mergeFile } from "../merge/merge-file.js";
 import type { Change, Conflict, Resolver } from "../merge/types.js";
 
 export type UpdateAction = "create" | "update" | "unchanged" | "delete" | "kept-deleted" | "kept-edited";
+export type FilePolicy = "managed" | "once" | "enforced";
 
 export interface FilePlan {
   /** Relative to the out dir. */
@@ -25,6 +30,8 @@ export interface FilePlan {
   conflicts: Conflict[];
   /** Set when no base was found for a file that should have one. */
   noBase?: boolean;
+  /** `enforced` replaced the team's edits; `once` left a file the kit changed alone. */
+  policy?: "enforced" | "once";
 }
 
 export interface FileVersions {
@@ -38,6 +45,8 @@ export interface FileVersions {
   /** The new render (undefined when no longer rendered). */
   theirs: string | undefined;
   resolve?: Resolver | undefined;
+  /** The file's policy in the new render. */
+  policy?: FilePolicy | undefined;
 }
 
 export function planFile(v: FileVersions): FilePlan {
@@ -47,6 +56,18 @@ export function planFile(v: FileVersions): FilePlan {
     if (v.ours === undefined) return { ...at, action: "unchanged", ...none };
     if (v.base !== undefined && v.ours === v.base) return { ...at, action: "delete", before: v.ours, ...none };
     return { ...at, action: "kept-edited", before: v.ours, ...none };
+  }
+  if (v.policy === "once" && v.wasRendered) {
+    const left = v.ours === undefined ? { ...at, action: "kept-deleted" as const, ...none } : { ...at, action: "unchanged" as const, before: v.ours, ...none };
+    return v.base === v.theirs ? left : { ...left, policy: "once" };
+  }
+  if (v.policy === "enforced") {
+    if (v.ours === v.theirs) return { ...at, action: "unchanged", text: v.theirs, before: v.ours, ...none };
+    const plan: FilePlan = { ...at, action: v.ours === undefined ? "create" : "update", text: v.theirs, ...none };
+    if (v.ours !== undefined) plan.before = v.ours;
+    // Only worth a note when the team had edited it (else it is an ordinary kit change).
+    if (v.ours !== undefined && v.wasRendered && v.ours !== v.base) plan.policy = "enforced";
+    return plan;
   }
   if (v.ours === undefined) {
     return v.wasRendered ? { ...at, action: "kept-deleted", ...none } : { ...at, action: "create", text: v.theirs, ...none };

@@ -18,10 +18,12 @@ import { diffChanges, planChanges } from "../write/changes.js";
 import { commitChanges } from "../write/commit.js";
 import type { Manifest, ManifestRun } from "../write/manifest.js";
 import { manifestText, readManifest, sha256 } from "../write/manifest.js";
-import type { FilePlan } from "./file-plan.js";
+import type { FilePlan, FilePolicy } from "./file-plan.js";
 import { planFile } from "./file-plan.js";
 import type { RunRenderer } from "./renderer.js";
-import { builtinRenderer } from "./renderer.js";
+import { migrateManifest } from "./migrate.js";
+import { BUILTIN_KIT_NAME, builtinRenderer, checkGivenKit } from "./renderer.js";
+import type { Kit } from "../kit/types.js";
 import { parseResolve } from "./resolve.js";
 import type { RunTarget } from "./set-answers.js";
 import { routeSets } from "./set-answers.js";
@@ -33,6 +35,8 @@ export interface UpdateOptions {
   set?: Record<string, string>;
   target?: RunTarget;
   templatesDir?: string | undefined;
+  /** `--kit`: a newer version of the kit the runs were recorded with. */
+  kit?: Kit | undefined;
   /** Another source of renders (a kit); default: the built-in generators. */
   renderer?: RunRenderer;
   /** `ours`, `theirs` or `PATH=ours|theirs` entries. */
@@ -66,42 +70,56 @@ export async function update(options: UpdateOptions): Promise<UpdateResult> {
   const shownOut = shownPath(options.cwd, outDir);
   const shownManifest = `${shownOut}/${MANIFEST_FILE}`;
   const manifestBefore = await readFile(path.join(outDir, MANIFEST_FILE), "utf8").catch(() => undefined);
-  const manifest = readManifest(manifestBefore, shownManifest, true);
-  if (manifest === undefined && manifestBefore !== undefined) {
+  const recorded = readManifest(manifestBefore, shownManifest, true);
+  if (recorded === undefined && manifestBefore !== undefined) {
     throw new KitError("E_INPUT", `${shownManifest} is not a harness-scaffold manifest (it does not parse, or has no runs and files)`, {
       hint: "restore it from version control; update needs the runs it records",
     });
   }
-  if (manifest === undefined) {
+  if (recorded === undefined) {
     throw new KitError("E_INPUT", `${shownManifest} not found: update works on an out dir written by "harness-scaffold new"`, {
       hint: "give the out dir with --out DIR (default .harness)",
     });
   }
-  const renderer = options.renderer ?? builtinRenderer({ cwd: options.cwd, templatesDir: options.templatesDir });
+  if (options.kit !== undefined) checkGivenKit(options.kit, recorded.runs, shownManifest);
+  // A newer kit's migrations: renamed answers, moved files (the team's files move when written).
+  const { manifest, moved } = migrateManifest(recorded, options.kit, BUILTIN_KIT_NAME);
+  const renderer = options.renderer ?? builtinRenderer({ cwd: options.cwd, outDir, templatesDir: options.templatesDir, kit: options.kit });
   const routed = routeSets(manifest.runs, options.set ?? {}, options.target ?? {}, renderer);
 
   // Render every run again; a file two runs render (a shared connector) takes the later run's text.
-  const theirs = new Map<string, { text: string; generator: string }>();
+  const theirs = new Map<string, { text: string; generator: string; policy?: FilePolicy | undefined }>();
   const runs: ManifestRun[] = manifest.runs.map((run, i) => {
     const sets = routed.get(i) ?? {};
     const origins = Object.fromEntries(Object.keys(sets).map((k) => [k, `--set ${k}`]));
     const rendered = renderer.render(run, { ...run.answers, ...sets }, origins);
-    for (const file of rendered.files) theirs.set(file.path, { text: file.text, generator: run.generator });
+    for (const file of rendered.files) theirs.set(file.path, { text: file.text, generator: run.generator, policy: file.policy });
     const identifier = typeof rendered.answers.identifier === "string" ? rendered.answers.identifier : run.identifier;
-    return { ...run, identifier, answers: rendered.answers, files: rendered.files.map((f) => f.path) };
+    // A kit run records the kit, policies and keys of this render (a newer kit, changed lists).
+    const { kit: _k, policies: _p, keys: _keys, ...plain } = run;
+    const base = rendered.record === undefined ? run : { ...plain, ...rendered.record };
+    return { ...base, identifier, answers: rendered.answers, files: rendered.files.map((f) => f.path) };
   });
 
   const resolution = parseResolve(options.resolve ?? [], shownOut);
   const oldPaths = new Set(manifest.runs.flatMap((r) => r.files));
   const plans: FilePlan[] = [];
   const conflicted: UpdateResult["conflicted"] = [];
+  const movedFrom = new Map<string, string>();
   for (const file of [...new Set([...oldPaths, ...theirs.keys()])].sort()) {
-    const [disk] = await planChanges([{ path: file, text: "" }], outDir, shownOut);
+    let [disk] = await planChanges([{ path: file, text: "" }], outDir, shownOut);
+    const from = moved.get(file);
+    if (disk?.before === undefined && from !== undefined) {
+      [disk] = await planChanges([{ path: from, text: "" }], outDir, shownOut);
+      if (disk?.before !== undefined) movedFrom.set(file, from);
+    }
     const hash = manifest.files[file]?.sha256;
     const base = oldPaths.has(file) && hash !== undefined ? await readBase(outDir, hash) : undefined;
     const plan = planFile({
       path: file, shown: `${shownOut}/${file}`, wasRendered: oldPaths.has(file), base,
       ours: disk?.before, theirs: theirs.get(file)?.text, resolve: resolution.resolver,
+      // The new render's policy decides (the manifest records it as the kit now says).
+      policy: theirs.get(file)?.policy,
     });
     plans.push(plan);
     if (plan.conflicts.some((c) => c.resolved === undefined)) {
@@ -109,7 +127,8 @@ export async function update(options: UpdateOptions): Promise<UpdateResult> {
     }
   }
   const conflicts = plans.flatMap((p) => p.conflicts);
-  const notes = notesFor(plans, shownOut).concat(resolution.unused().map((r) => `--resolve ${r} matched no conflict`));
+  for (const plan of plans) if (movedFrom.has(plan.path) && plan.action === "unchanged") plan.action = "create";
+  const notes = [...movedFrom].map(([to, from]) => `${shownOut}/${to}: moved from ${from} (the kit's migrations)`).concat(notesFor(plans, shownOut)).concat(resolution.unused().map((r) => `--resolve ${r} matched no conflict`));
   const standing = conflicts.filter((c) => c.resolved === undefined);
   const runsOut = runs.map((r) => ({ generator: r.generator, identifier: r.identifier }));
   if (standing.length > 0) {
@@ -123,6 +142,14 @@ export async function update(options: UpdateOptions): Promise<UpdateResult> {
   const next = nextManifest(manifest, runs, oldPaths, theirs, plans);
   const fileChanges: FileChange[] = [];
   for (const plan of plans) {
+    const from = movedFrom.get(plan.path);
+    if (from !== undefined) {
+      const [created] = await planChanges([{ path: plan.path, text: plan.text ?? plan.before ?? "" }], outDir, shownOut);
+      const [old] = await planChanges([{ path: from, text: "" }], outDir, shownOut);
+      if (created !== undefined) fileChanges.push(created);
+      if (old !== undefined) fileChanges.push({ ...old, action: "delete" });
+      continue;
+    }
     if (plan.action !== "create" && plan.action !== "update" && plan.action !== "delete") continue;
     const [c] = await planChanges([{ path: plan.path, text: plan.text ?? "" }], outDir, shownOut);
     if (c !== undefined) fileChanges.push(plan.action === "delete" ? { ...c, action: "delete" } : c);
@@ -148,6 +175,8 @@ function notesFor(plans: readonly FilePlan[], shownOut: string): string[] {
     const shown = `${shownOut}/${p.path}`;
     if (p.action === "kept-deleted") return [`${shown}: you deleted it; it stays deleted (delete its line from ${MANIFEST_FILE}'s files to have it recreated)`];
     if (p.action === "kept-edited") return [`${shown}: no longer generated, but edited since; kept (delete it yourself if it is not needed)`];
+    if (p.policy === "enforced") return [`${shown}: enforced by the kit; your edits were replaced by its render`];
+    if (p.policy === "once") return [`${shown}: written once, now yours; the kit's changes to it were not applied`];
     if (p.noBase === true) return [`${shown}: no recorded base; merged as if both sides had added it`];
     return [];
   });

@@ -28,6 +28,17 @@ export const SMOKE_STEP = `              - step:
 
 export const TEAM_STEP = SMOKE_STEP.replace("Smoke test", "Team check").replace("smokeTest", "teamCheck").replace("5m", "2m");
 
+/** v2 of the built-in templates in `dir`: 15m rolling-deploy timeout, a smoke test after it, LOG_LEVEL per environment. */
+export function toV2Templates(dir: string): void {
+  const cd = path.join(dir, "pipeline/cd-kubernetes.yaml.hbs");
+  const cdText = readFileSync(cd, "utf8")
+    .replace("identifier: rollingDeployment\n                  type: K8sRollingDeploy\n                  timeout: {{yaml ../timeout}}", "identifier: rollingDeployment\n                  type: K8sRollingDeploy\n                  timeout: 15m")
+    .replace("            rollbackSteps:", `${SMOKE_STEP}            rollbackSteps:`);
+  writeFileSync(cd, cdText);
+  const env = path.join(dir, "service/environment.yaml.hbs");
+  writeFileSync(env, readFileSync(env, "utf8").replace("  variables: []", "  variables:\n    - name: LOG_LEVEL\n      type: String\n      value: info"));
+}
+
 export interface Scenario {
   root: string;
   out: string;
@@ -49,13 +60,7 @@ export async function scenario(): Promise<Scenario> {
 
   const templatesV2 = path.join(root, "kit-v2");
   cpSync(path.join(repoRoot, "templates"), templatesV2, { recursive: true });
-  const cd = path.join(templatesV2, "pipeline/cd-kubernetes.yaml.hbs");
-  const cdText = readFileSync(cd, "utf8")
-    .replace("identifier: rollingDeployment\n                  type: K8sRollingDeploy\n                  timeout: {{yaml ../timeout}}", "identifier: rollingDeployment\n                  type: K8sRollingDeploy\n                  timeout: 15m")
-    .replace("            rollbackSteps:", `${SMOKE_STEP}            rollbackSteps:`);
-  writeFileSync(cd, cdText);
-  const env = path.join(templatesV2, "service/environment.yaml.hbs");
-  writeFileSync(env, readFileSync(env, "utf8").replace("  variables: []", "  variables:\n    - name: LOG_LEVEL\n      type: String\n      value: info"));
+  toV2Templates(templatesV2);
 
   return {
     root,
