@@ -5,7 +5,7 @@
 import path from "node:path";
 
 export type EntityKind =
-  | "project" | "secret" | "connector" | "service" | "environment" | "infrastructure" | "pipeline" | "inputset" | "trigger";
+  | "project" | "secret" | "connector" | "service" | "environment" | "infrastructure" | "template" | "pipeline" | "inputset" | "trigger";
 
 /** Publish order: a kind never goes before the kinds it refers to. */
 export const PUBLISH_ORDER: readonly EntityKind[] = [
@@ -15,6 +15,7 @@ export const PUBLISH_ORDER: readonly EntityKind[] = [
   "service",
   "environment",
   "infrastructure",
+  "template",
   "pipeline",
   // Both need their pipeline; a trigger's inputSetRefs name input sets (harness-api-triggers.md §5).
   "inputset",
@@ -26,8 +27,8 @@ export const MANIFEST_FILE = "harness-scaffold.json";
 export const PROJECT_FILE = "project.json";
 
 /**
- * Folder (relative to the out dir) and file extension of each kind. A `nested` kind belongs to
- * another entity (its group, e.g. a trigger's pipeline): files live at `<dir>/<group>/<name><ext>`.
+ * Folder (relative to the out dir) and file extension of each kind. A `nested` kind keeps its
+ * files one folder deeper, `<dir>/<folder>/<name><ext>`; NESTED_KEY says what folder and name stand for.
  */
 export const KIND_LOCATION: Readonly<Record<EntityKind, { dir: string; ext: ".json" | ".yaml"; nested?: true }>> = {
   project: { dir: "", ext: ".json" },
@@ -35,6 +36,7 @@ export const KIND_LOCATION: Readonly<Record<EntityKind, { dir: string; ext: ".js
   service: { dir: "services", ext: ".yaml" },
   environment: { dir: "environments", ext: ".yaml" },
   infrastructure: { dir: "infrastructures", ext: ".yaml" },
+  template: { dir: "templates", ext: ".yaml", nested: true },
   pipeline: { dir: "pipelines", ext: ".yaml" },
   inputset: { dir: "inputsets", ext: ".yaml", nested: true },
   trigger: { dir: "triggers", ext: ".yaml", nested: true },
@@ -46,6 +48,7 @@ export const YAML_ROOT_KEY: Readonly<Partial<Record<EntityKind, string>>> = {
   service: "service",
   environment: "environment",
   infrastructure: "infrastructureDefinition",
+  template: "template",
   pipeline: "pipeline",
   inputset: "inputSet",
   trigger: "trigger",
@@ -64,11 +67,48 @@ export const JSON_ROOT_KEY: Readonly<Partial<Record<EntityKind, string>>> = {
   connector: "connector",
 };
 
-/** Relative path (POSIX separators) of an entity's file inside an out dir; `group` places a nested kind. */
+/**
+ * A nested kind's path holds a second key besides the identifier (its `group`): a template version
+ * sits in its template's folder and is named after its versionLabel
+ * (`templates/<identifier>/<versionLabel>.yaml`); a trigger or an input set sits in its pipeline's
+ * folder and is named after itself (`triggers/<pipelineIdentifier>/<identifier>.yaml`).
+ */
+export const NESTED_KEY: Readonly<Partial<Record<EntityKind, { field: string; placedAs: "name" | "folder"; noun: string }>>> = {
+  template: { field: "versionLabel", placedAs: "name", noun: "version" },
+  inputset: { field: "pipelineIdentifier", placedAs: "folder", noun: "pipeline" },
+  trigger: { field: "pipelineIdentifier", placedAs: "folder", noun: "pipeline" },
+};
+
+/** The group a nested kind's document body names (an input set names its pipeline as `pipeline.identifier`). */
+export function groupIn(kind: EntityKind, body: Record<string, unknown>): unknown {
+  const nested = NESTED_KEY[kind];
+  if (nested === undefined) return undefined;
+  const pipeline = body.pipeline;
+  const fallback = nested.field === "pipelineIdentifier" && typeof pipeline === "object" && pipeline !== null ? (pipeline as Record<string, unknown>).identifier : undefined;
+  return body[nested.field] ?? fallback;
+}
+
+/** Relative path (POSIX separators) of an entity's file inside an out dir; `group` is a nested kind's second key. */
 export function entityPath(kind: EntityKind, identifier: string, group?: string): string {
   if (kind === "project") return PROJECT_FILE;
-  const { dir, ext, nested } = KIND_LOCATION[kind];
-  return nested === true && group !== undefined ? `${dir}/${group}/${identifier}${ext}` : `${dir}/${identifier}${ext}`;
+  const { dir, ext } = KIND_LOCATION[kind];
+  const nested = NESTED_KEY[kind];
+  if (nested === undefined) return `${dir}/${identifier}${ext}`;
+  const [folder, name] = nested.placedAs === "folder" ? [group ?? "", identifier] : [identifier, group ?? ""];
+  return `${dir}/${folder}/${name}${ext}`;
+}
+
+/** A layout path read back: its kind, identifier and (nested kinds) group; undefined outside the layout. */
+export function entityFromPath(filePath: string): { kind: EntityKind; identifier: string; group?: string } | undefined {
+  const kind = kindFromPath(filePath);
+  if (kind === undefined) return undefined;
+  if (kind === "project") return { kind, identifier: "" };
+  const parts = filePath.split(/[\\/]+/);
+  const name = (parts.at(-1) ?? "").replace(/\.[^.]*$/, "");
+  const nested = NESTED_KEY[kind];
+  if (nested === undefined) return { kind, identifier: name };
+  const folder = parts.at(-2) ?? "";
+  return nested.placedAs === "folder" ? { kind, identifier: name, group: folder } : { kind, identifier: folder, group: name };
 }
 
 /**
@@ -100,8 +140,8 @@ export function kindFromRootKey(doc: unknown): EntityKind | undefined {
   return undefined;
 }
 
-/** The group a nested kind's file sits in (`triggers/<group>/x.yaml` → group), if it has one. */
-export function groupFromPath(filePath: string): string | undefined {
+/** The folder a nested kind's file sits in (`triggers/<folder>/x.yaml` → folder), if it has one. */
+export function folderFromPath(filePath: string): string | undefined {
   const parts = filePath.split(/[\\/]+/);
   const kind = kindFromPath(filePath);
   return kind !== undefined && KIND_LOCATION[kind].nested === true ? parts.at(-2) : undefined;

@@ -5,8 +5,10 @@
 import {
   checkIdentifier,
   checkName,
+  checkVersionLabel,
   describeIdentifierProblem,
   describeNameProblem,
+  describeVersionLabelProblem,
 } from "../rules/identifiers.js";
 import { closest } from "../util/suggest.js";
 import type { AnswerContext, Answers, AnswerSpec, AnswerValue } from "./spec.js";
@@ -65,6 +67,10 @@ function checkScalar(spec: AnswerSpec, value: string, ctx: AnswerContext): strin
       return /^\S{1,256}$/.test(value) ? undefined : `${what} must be one word of up to 256 characters, without spaces`;
     case "timeout":
       return TIMEOUT.test(value) ? undefined : `${what} "${value}" is not a duration like 10m, 1h or 1h30m`;
+    case "version-label": {
+      const p = checkVersionLabel(value);
+      return p && describeVersionLabelProblem(what, value, p);
+    }
     case "text":
       return value.length > TEXT_MAX ? `${what} is ${value.length} characters; the limit is ${TEXT_MAX}` : undefined;
     case "url":

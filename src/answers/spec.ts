@@ -21,6 +21,7 @@ export type AnswerKind =
   | "ref" // an identifier of another entity (e.g. a connector), optionally `org.` / `account.` scoped
   | "token" // one word without spaces (usernames, image references with tags, repository names)
   | "timeout" // a Harness duration such as 10m or 1h30m
+  | "version-label" // a template's versionLabel (Harness's rule: no spaces, "/" or "&", up to 64 characters)
   | "namespace" // Kubernetes namespace (DNS-1123 label)
   | "image" // container image repository without tag, e.g. acme/payments-api
   | "color" // #RRGGBB

@@ -10,7 +10,7 @@ const HELP = `harness-scaffold emulator — run a local stand-in for the Harness
 Usage:
   harness-scaffold emulator [options]
 
-Serves the Harness endpoints the kit uses (projects, connectors, pipelines, services,
+Serves the Harness endpoints the kit uses (projects, connectors, pipelines, services, templates,
 environments, infrastructures, secrets, connection tests; with or without the /gateway prefix) with Harness's envelopes,
 status codes and messages. Runs until Ctrl+C (SIGINT) or SIGTERM.
 
@@ -23,6 +23,9 @@ Options:
   --rate-limit N/SECONDS    at most N requests per SECONDS per API key, then 429
                             (Harness documents 1000/60); default: no limit
   --duplicate-status CODE   400 (Harness's code, default) or 409 for duplicate identifiers
+  --missing-template-status CODE
+                            400 (default) or 404 for a GET of a template version that is not there
+  --lenient-template-inputs accept pipelines whose templateInputs do not fit the template
   --fault-rate F            fail this fraction (0..1) of requests transiently
   --seed N                  seed for --fault-rate (same seed, same requests → same faults)
   --fault-kinds LIST        comma-separated kinds to pick from, e.g. 503,reset-after-store
@@ -60,6 +63,12 @@ export function emulatorOptions(values: ParsedValues, cwd: string): EmulatorOpti
   if (rate !== undefined) options.rateLimit = parseRateLimit(rate);
   const duplicate = get("duplicate-status");
   if (duplicate !== undefined) options.duplicateStatus = parseDuplicateStatus(duplicate);
+  const missingTemplate = get("missing-template-status");
+  if (missingTemplate !== undefined) {
+    if (missingTemplate !== "400" && missingTemplate !== "404") throw new KitError("E_USAGE", `--missing-template-status "${missingTemplate}" must be 400 or 404`);
+    options.missingTemplateStatus = Number(missingTemplate) as 400 | 404;
+  }
+  if (values["lenient-template-inputs"] === true) options.templateInputsCheck = false;
   const maxBody = get("max-body-bytes");
   if (maxBody !== undefined) options.maxBodyBytes = parseWholeNumber("--max-body-bytes", maxBody, 1, 2 ** 31);
   const faultRate = get("fault-rate");
@@ -123,6 +132,8 @@ export const command: CommandModule = {
     state: { type: "string" },
     "rate-limit": { type: "string" },
     "duplicate-status": { type: "string" },
+    "missing-template-status": { type: "string" },
+    "lenient-template-inputs": { type: "boolean" },
     "fault-rate": { type: "string" },
     seed: { type: "string" },
     "fault-kinds": { type: "string" },

@@ -10,7 +10,7 @@ import type { Issue } from "../validate/types.js";
 import { fieldFailure } from "./envelopes.js";
 import { schemaFailure } from "./yaml-entity.js";
 
-const KINDS: readonly EntityKind[] = ["project", "connector", "service", "environment", "infrastructure", "pipeline"];
+const KINDS: readonly EntityKind[] = ["project", "connector", "service", "environment", "infrastructure", "template", "pipeline"];
 
 /**
  * Compiles the kit's schemas now (about 2 s the first time in a process; free afterwards), so the

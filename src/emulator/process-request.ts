@@ -31,6 +31,8 @@ export interface ProcessorDeps {
   accountMismatchStatus: 401 | 403;
   missingConnectorStatus: 400 | 404;
   missingInputSetStatus: 400 | 404;
+  missingTemplateStatus: 400 | 404;
+  checkTemplateInputs: boolean;
   secrets: SecretRuntime;
   log: (line: string) => void;
 }
@@ -77,6 +79,8 @@ async function run(req: IncomingMessage, correlationId: string, deps: ProcessorD
     missingConnectorStatus: deps.missingConnectorStatus,
     missingInputSetStatus: deps.missingInputSetStatus,
     origin: `http://${req.headers.host ?? "127.0.0.1"}`,
+    missingTemplateStatus: deps.missingTemplateStatus,
+    checkTemplateInputs: deps.checkTemplateInputs,
     secrets: deps.secrets,
   });
   if (deps.stateFile !== undefined && deps.store.changes !== before) {

@@ -34,6 +34,10 @@ export interface RouteContext {
   missingInputSetStatus: 400 | 404;
   /** `http://host:port` as the client addressed the emulator (webhook URLs point back at it). */
   origin: string;
+  /** A missing template version on GET (see EmulatorOptions). */
+  missingTemplateStatus: 400 | 404;
+  /** Pipeline and template saves check templateInputs against the templates' runtime inputs. */
+  checkTemplateInputs: boolean;
   secrets: SecretRuntime;
 }
 

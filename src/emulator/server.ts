@@ -17,6 +17,7 @@ import { environmentRoutes, infrastructureRoutes, serviceRoutes } from "./handle
 import { ensureDefaultOrg, organizationRoutes } from "./handlers/organizations.js";
 import { inputSetRoutes } from "./handlers/input-sets.js";
 import { pipelineRoutes } from "./handlers/pipelines.js";
+import { templateRoutes } from "./handlers/templates.js";
 import { projectRoutes } from "./handlers/projects.js";
 import { triggerRoutes } from "./handlers/triggers.js";
 import { digestMatches, secretRoutes } from "./handlers/secrets.js";
@@ -33,7 +34,7 @@ import type { EmulatorOptions, RunningEmulator } from "./types.js";
 
 const ROUTES = [
   organizationRoutes, projectRoutes, connectorRoutes, pipelineRoutes, serviceRoutes, environmentRoutes, infrastructureRoutes,
-  secretRoutes, testConnectionRoutes, inputSetRoutes, triggerRoutes,
+  templateRoutes, secretRoutes, testConnectionRoutes, inputSetRoutes, triggerRoutes,
 ].flat();
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
@@ -77,6 +78,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     accountMismatchStatus: options.accountMismatchStatus ?? 403,
     missingConnectorStatus: options.missingConnectorStatus ?? 400,
     missingInputSetStatus: options.missingInputSetStatus ?? 404,
+    missingTemplateStatus: options.missingTemplateStatus ?? 400,
+    checkTemplateInputs: options.templateInputsCheck !== false,
     secrets: {
       options: {
         managerDelayMs: options.secrets?.managerDelayMs ?? 0,

@@ -7,7 +7,7 @@
 import type { Json } from "./fields.js";
 
 export type StoredKind =
-  | "organization" | "project" | "connector" | "pipeline" | "service" | "environment" | "infrastructure" | "secret" | "inputset" | "trigger";
+  | "organization" | "project" | "connector" | "pipeline" | "service" | "environment" | "infrastructure" | "template" | "secret" | "inputset" | "trigger";
 
 export interface Scope {
   account: string;
@@ -17,7 +17,7 @@ export interface Scope {
 
 export interface EntityRecord extends Scope {
   kind: StoredKind;
-  /** The environment of an infrastructure, the pipeline of a trigger or input set; null for every other kind. */
+  /** The environment of an infrastructure, the versionLabel of a template, the pipeline of a trigger or input set; null for every other kind. */
   parent: string | null;
   identifier: string;
   createdAt: number;

@@ -117,6 +117,16 @@ export interface EmulatorOptions {
    * 400 INVALID_REQUEST as older builds did (harness-api-triggers.md §4). Same message either way.
    */
   missingInputSetStatus?: 400 | 404;
+  /**
+   * GET of a template version that does not exist: 400 FAILURE RESOURCE_NOT_FOUND_EXCEPTION as
+   * one of Harness's exception mappers answers (default) or 404 ENTITY_NOT_FOUND. Unconfirmed.
+   */
+  missingTemplateStatus?: 400 | 404;
+  /**
+   * Refuse pipeline and template saves whose templateInputs do not fit the template's runtime
+   * inputs (400 TEMPLATE_EXCEPTION; default true). Harness's exact behaviour is only likely.
+   */
+  templateInputsCheck?: boolean;
   testConnection?: TestConnectionOptions;
   secrets?: SecretOptions;
   /** Shorthand for `faults: { rate: faultRate, seed }`. */

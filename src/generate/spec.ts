@@ -11,7 +11,7 @@ export interface RenderJob {
   template: string;
   kind: EntityKind;
   identifier: string;
-  /** Nested kinds (triggers, input sets): the pipeline whose folder the file goes in. */
+  /** A nested kind's second key (layout.ts NESTED_KEY): a template version's versionLabel, a trigger's or input set's pipeline. */
   group?: string;
   /** Every key a template reads must be present; null (never undefined) for answers that do not apply. */
   data: Record<string, unknown>;

@@ -3,10 +3,11 @@
  * the entity files already in the out dir (so references to a project or connector written by an
  * earlier run resolve); only errors in the files this run writes stop it.
  */
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { KitError } from "../errors.js";
-import { KIND_LOCATION, PROJECT_FILE } from "../layout.js";
+import { PUBLISH_ORDER } from "../layout.js";
+import { kindFiles } from "../layout-files.js";
 import type { RenderedFile } from "../render/render.js";
 import type { Issue, SourceFile } from "../validate/types.js";
 import { validateSources } from "../validate/validate.js";
@@ -42,15 +43,6 @@ async function existingEntityFiles(outDir: string, shownOut: string): Promise<So
     const text = await readFile(path.join(outDir, relative), "utf8").catch(() => undefined);
     if (text !== undefined) found.push({ path: `${shownOut}/${relative}`, text });
   };
-  await read(PROJECT_FILE);
-  for (const { dir, ext, nested } of Object.values(KIND_LOCATION)) {
-    if (dir === "") continue;
-    // Nested kinds (triggers, input sets) sit one folder deeper, in their pipeline's folder.
-    const folders = nested === true ? (await readdir(path.join(outDir, dir)).catch(() => [] as string[])).sort().map((group) => `${dir}/${group}`) : [dir];
-    for (const folder of folders) {
-      const names = await readdir(path.join(outDir, folder)).catch(() => [] as string[]);
-      for (const name of names.filter((n) => n.endsWith(ext)).sort()) await read(`${folder}/${name}`);
-    }
-  }
+  for (const kind of PUBLISH_ORDER) for (const relative of await kindFiles(outDir, kind)) await read(relative);
   return found;
 }

@@ -24,6 +24,8 @@ export interface EntityAddress {
   pipeline?: string;
   /** An overlay input set (its own create, read and update paths). */
   overlay?: boolean;
+  /** Templates: one address per version. */
+  versionLabel?: string;
 }
 
 export type Doc = Record<string, unknown>;
@@ -34,6 +36,7 @@ const COLLECTION: Record<EntityKind, string> = {
   service: "/ng/api/servicesV2",
   environment: "/ng/api/environmentsV2",
   infrastructure: "/ng/api/infrastructures",
+  template: "/template/api/templates",
   pipeline: "/pipeline/api/pipelines",
   inputset: "/pipeline/api/inputSets",
   trigger: "/pipeline/api/triggers",
@@ -60,17 +63,26 @@ const collection = (a: EntityAddress, forDelete = false): string =>
 
 const one = (a: EntityAddress, forDelete = false): string => `${collection(a, forDelete)}/${encodeURIComponent(a.identifier)}`;
 
+const label = (a: EntityAddress): string => encodeURIComponent(a.versionLabel ?? "");
+
 export function getRequest(a: EntityAddress): HarnessRequest {
+  if (a.kind === "template") return { method: "GET", path: one(a), query: { ...scopeQuery(a), versionLabel: a.versionLabel } };
   return { method: "GET", path: one(a), query: scopeQuery(a) };
 }
 
 export function deleteRequest(a: EntityAddress): HarnessRequest {
+  if (a.kind === "template") return { method: "DELETE", path: `${one(a)}/${label(a)}`, query: scopeQuery(a) };
   return { method: "DELETE", path: one(a, true), query: scopeQuery(a) };
 }
 
 /** A trigger's details: its status (webhook registration, validation) and webhook URL. */
 export function triggerDetailsRequest(a: EntityAddress): HarnessRequest {
   return { method: "GET", path: `${one(a)}/details`, query: scopeQuery(a) };
+}
+
+/** Makes a template version the stable one (`updateStableTemplate`). */
+export function stableRequest(a: EntityAddress): HarnessRequest {
+  return { method: "PUT", path: `${COLLECTION.template}/updateStableTemplate/${encodeURIComponent(a.identifier)}/${label(a)}`, query: scopeQuery(a) };
 }
 
 /** POST (create) or PUT (update) of `doc`, the entity's full document (root key included). */
@@ -87,6 +99,8 @@ export function writeRequest(method: "POST" | "PUT", a: EntityAddress, doc: Doc,
     case "trigger":
     case "inputset":
       return { method, path: method === "POST" ? collection(a) : one(a), query, yaml: yamlText };
+    case "template":
+      return { method, path: method === "POST" ? COLLECTION.template : `${COLLECTION.template}/update/${encodeURIComponent(a.identifier)}/${label(a)}`, query, yaml: yamlText };
     default:
       return { method, path: COLLECTION[a.kind], query: { orgIdentifier: undefined }, json: flatBody(a, doc, yamlText) };
   }
@@ -126,6 +140,7 @@ export function remoteDocument(kind: EntityKind, data: unknown): { doc: Doc; rec
   if (kind === "pipeline") return { doc: parsedYaml(d.yamlPipeline) ?? { pipeline: {} } };
   if (kind === "trigger") return { doc: parsedYaml(d.yaml) ?? { trigger: {} } };
   if (kind === "inputset") return { doc: parsedYaml(d.inputSetYaml ?? d.overlayInputSetYaml) ?? { [root]: {} } };
+  if (kind === "template") return { doc: parsedYaml(d.yaml) ?? { template: {} }, recordTags: d.tags };
   const record = (d[kind] ?? d) as Doc;
   return { doc: parsedYaml(record.yaml) ?? { [root]: {} }, recordTags: record.tags };
 }

@@ -34,6 +34,14 @@ function strings(value: unknown): string[] {
   return [];
 }
 
+/**
+ * Template names an expression template spells out whole, e.g. both names in
+ * `{{#if x}}a/b.yaml.hbs{{else}}a/c.yaml.hbs{{/if}}` (but no part of `pipeline/{{template}}.yaml.hbs`).
+ */
+export function literalTemplates(expression: string): string[] {
+  return expression.split(/\{\{[\s\S]*?\}\}/).map((s) => s.trim()).filter((s) => /^[^.\s/][^\s]*\.hbs$/.test(s));
+}
+
 function withKeys(value: Record<string, unknown> | undefined): string[] {
   return value === undefined ? [] : Object.keys(value);
 }
@@ -55,7 +63,9 @@ export function checkKit(source: string, options: { cwd: string }): KitCheckResu
   } catch {
     issues.push({ at: shownFile, message: `the kit has no ${TEMPLATES_DIR}/ folder` });
   }
-  const prefixes = definition.generators.flatMap((g) => g.files.filter((f) => isExpression(f.template)).map((f) => f.template.slice(0, f.template.indexOf("{{"))));
+  // An expression that names its templates whole uses just those; otherwise any under its fixed prefix.
+  const prefixes = definition.generators.flatMap((g) => g.files.filter((f) => isExpression(f.template) && literalTemplates(f.template).length === 0)
+    .map((f) => f.template.slice(0, f.template.indexOf("{{"))));
   for (const t of all.sort()) {
     if (!used.has(t) && !prefixes.some((p) => t.startsWith(p))) issues.push({ at: shownFrom(options.cwd, path.join(root, t)), message: "this template is used by no generator's files" });
   }
@@ -92,14 +102,12 @@ export function checkKit(source: string, options: { cwd: string }): KitCheckResu
       for (const text of strings(f.with)) undefinedIn(expressionVars(text), f.at, "a with value", item);
       const place = layoutPath(f.path.replace(/\{\{[\s\S]*?\}\}/g, "x"));
       if (typeof place === "string") issues.push({ at: f.at, message: `path "${f.path}" is outside the layout: ${place}` });
-      if (isExpression(f.template)) continue;
-      used.add(f.template);
-      const problem = templates.exists(f.template);
-      if (problem !== undefined) {
-        issues.push({ at: f.at, message: problem });
-        continue;
+      for (const id of isExpression(f.template) ? literalTemplates(f.template) : [f.template]) {
+        used.add(id);
+        const problem = templates.exists(id);
+        if (problem !== undefined) issues.push({ at: f.at, message: problem });
+        else checkTemplate(id, [...item, ...withKeys(f.with)]);
       }
-      checkTemplate(f.template, [...item, ...withKeys(f.with)]);
     }
     for (const a of gen.answers) {
       if (!read.has(a.key)) issues.push({ at: a.at, message: `answer "${a.key}" is read by no template, path or expression of ${gen.name}` });

@@ -14,7 +14,7 @@ import { parseMigrations } from "./migrations.js";
 
 export const ANSWER_KINDS: readonly AnswerKind[] = [
   "identifier", "name", "text", "url", "git-url", "choice", "list", "tags", "secret-ref", "ref", "token", "timeout",
-  "namespace", "image", "color", "region", "boolean",
+  "version-label", "namespace", "image", "color", "region", "boolean",
 ];
 const KIT_FIELDS = ["$schema", "name", "version", "description", "generators", "migrations"];
 const GENERATOR_FIELDS = ["description", "answers", "files"];

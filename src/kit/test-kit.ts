@@ -12,10 +12,13 @@ import { loadAnswersFile } from "../answers/load.js";
 import { isKitError } from "../errors.js";
 import { generate } from "../generate/generate.js";
 import { MANIFEST_FILE } from "../layout.js";
+import { BASE_DIR } from "../write/base-store.js";
 import { parseValueSource } from "../secrets/value-source.js";
 import type { Kit } from "./types.js";
 
 export const TESTS_DIR = "tests";
+/** The out dir's own folder (`.harness-scaffold/`), where update keeps its base store. */
+const STATE_FOLDER = BASE_DIR.split("/")[0] ?? BASE_DIR;
 
 export interface KitTestCase {
   name: string;
@@ -76,8 +79,8 @@ async function runCase(kit: Kit, dir: string, name: string, options: TestKitOpti
     const answers = await loadAnswersFile(path.join(dir, "answers.yaml"), scratch);
     await generate({ kit, generator, answers: answers.values, outDir: "out", cwd: scratch, useDefaults: true });
     const out = path.join(scratch, "out");
-    const rendered = readTree(out);
-    delete rendered[MANIFEST_FILE];
+    // Only the entity files are the kit's output: not the manifest, nor update's base store.
+    const rendered = Object.fromEntries(Object.entries(readTree(out)).filter(([file]) => file !== MANIFEST_FILE && !file.startsWith(`${STATE_FOLDER}/`)));
     const expectedDir = path.join(dir, "expected");
     if (options.update === true) {
       rmSync(expectedDir, { recursive: true, force: true });

@@ -7,7 +7,7 @@ import type { Answers, AnswerSpec, AnswerValue, Condition } from "../answers/spe
 import { KitError } from "../errors.js";
 import type { GeneratorSpec, RenderJob } from "../generate/spec.js";
 import type { EntityKind } from "../layout.js";
-import { entityPath, groupFromPath, kindFromPath, KIND_LOCATION } from "../layout.js";
+import { entityFromPath, entityPath, KIND_LOCATION, NESTED_KEY } from "../layout.js";
 import { compileExpression } from "../render/handlebars.js";
 import type { KitIssue } from "./kit-yaml.js";
 import { isExpression } from "./parse-kit.js";
@@ -51,28 +51,30 @@ export function holds(when: readonly KitCondition[] | undefined, answers: Answer
   }));
 }
 
-/** Where a kind's files go, as the layout messages show it. */
+/** How a kind's place reads in messages: `services/<identifier>.yaml`, `triggers/<pipelineIdentifier>/<identifier>.yaml`. */
 function placeOf(kind: EntityKind): string {
-  const { dir, ext, nested } = KIND_LOCATION[kind];
+  const { dir, ext } = KIND_LOCATION[kind];
   if (dir === "") return "project.json";
-  return nested === true ? `${dir}/<pipeline>/<identifier>${ext}` : `${dir}/<identifier>${ext}`;
+  const nested = NESTED_KEY[kind];
+  if (nested === undefined) return `${dir}/<identifier>${ext}`;
+  return nested.placedAs === "folder" ? `${dir}/<${nested.field}>/<identifier>${ext}` : `${dir}/<identifier>/<${nested.field}>${ext}`;
 }
 
 /**
- * A rendered path checked against the out-dir layout: its kind, identifier and (for nested kinds:
- * triggers, input sets) group, the pipeline whose folder it sits in; or a reason.
+ * A rendered path checked against the out-dir layout: its kind and identifier (and, for a nested
+ * kind, its group: a template version's versionLabel, a trigger's or input set's pipeline), or a reason.
  */
 export function layoutPath(p: string): { kind: EntityKind; identifier: string; group?: string } | string {
   if (p === "") return "it is empty";
   if (p.startsWith("/") || /^[A-Za-z]:/.test(p) || p.includes("\\")) return "it must be a relative path with / separators";
   if (p.split("/").some((s) => s === ".." || s === "." || s === "")) return "it must not contain \"..\", \".\" or empty segments";
-  const kind = kindFromPath(p);
-  if (kind === undefined) return `it is not a place in the layout (${(Object.keys(KIND_LOCATION) as EntityKind[]).map(placeOf).join(", ")})`;
-  const base = p.split("/").at(-1) ?? "";
-  const identifier = kind === "project" ? "" : base.slice(0, -KIND_LOCATION[kind].ext.length);
-  const group = groupFromPath(p);
-  if (kind !== "project" && entityPath(kind, identifier, group) !== p) return `it must be ${placeOf(kind)}`;
-  return group === undefined ? { kind, identifier } : { kind, identifier, group };
+  const place = entityFromPath(p);
+  const nestedKind = (Object.keys(KIND_LOCATION) as EntityKind[]).find((k) => KIND_LOCATION[k].nested === true && p.startsWith(`${KIND_LOCATION[k].dir}/`));
+  if (place === undefined && nestedKind !== undefined) return `it must be ${placeOf(nestedKind)}`;
+  if (place === undefined) return `it is not a place in the layout (${(Object.keys(KIND_LOCATION) as EntityKind[]).map(placeOf).join(", ")})`;
+  if (place.kind === "project") return place;
+  if (place.identifier === "" || place.group === "" || entityPath(place.kind, place.identifier, place.group) !== p) return `it must be ${placeOf(place.kind)}`;
+  return place;
 }
 
 function answerSpec(gen: KitGenerator, a: KitAnswer, issues: KitIssue[]): AnswerSpec {

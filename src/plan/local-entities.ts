@@ -4,13 +4,13 @@
  * from the dir's project.json. Several dirs may share a project; identical copies of an entity
  * collapse into one, different ones are an error.
  */
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { KitError } from "../errors.js";
 import type { Doc, EntityAddress } from "../harness/entity-api.js";
 import { rootKeyOf } from "../harness/entity-api.js";
-import type { EntityKind } from "../layout.js";
-import { DEFAULT_OUT_DIR, KIND_LOCATION, PROJECT_FILE, PUBLISH_ORDER } from "../layout.js";
+import { DEFAULT_OUT_DIR, PROJECT_FILE, PUBLISH_ORDER } from "../layout.js";
+import { kindFiles } from "../layout-files.js";
 import { parseYamlValues as parseYaml } from "../util/yaml-values.js";
 import { normalize } from "./compare.js";
 
@@ -24,22 +24,6 @@ export interface LocalEntity extends EntityAddress {
 }
 
 const str = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
-
-async function filesOf(dir: string, kind: EntityKind): Promise<string[]> {
-  if (kind === "project") return [PROJECT_FILE];
-  const { dir: sub, ext, nested } = KIND_LOCATION[kind];
-  const exts = kind === "pipeline" ? [ext, ".yml"] : [ext];
-  const folders = nested === true ? (await namesIn(path.join(dir, sub))).map((group) => `${sub}/${group}`) : [sub];
-  const files: string[] = [];
-  for (const folder of folders) {
-    files.push(...(await namesIn(path.join(dir, folder))).filter((n) => exts.includes(path.extname(n))).map((n) => `${folder}/${n}`));
-  }
-  return files;
-}
-
-async function namesIn(dir: string): Promise<string[]> {
-  return (await readdir(dir).catch(() => [] as string[])).sort();
-}
 
 function parse(file: string, text: string): Doc {
   let doc: unknown;
@@ -73,7 +57,7 @@ async function readDir(cwd: string, dir: string): Promise<LocalEntity[]> {
   const out: LocalEntity[] = [];
   let projectScope: { org?: string; project?: string } = {};
   for (const kind of PUBLISH_ORDER) {
-    for (const rel of await filesOf(abs, kind)) {
+    for (const rel of await kindFiles(abs, kind)) {
       const full = path.join(abs, rel);
       const text = await readFile(full, "utf8").catch(() => undefined);
       if (text === undefined) continue;
@@ -91,6 +75,13 @@ async function readDir(cwd: string, dir: string): Promise<LocalEntity[]> {
         // A connector's (or secret's) scope is what its file says: without projectIdentifier it
         // belongs to the organization, without orgIdentifier too to the account.
         out.push({ kind, identifier, org: str(inner.orgIdentifier), project: str(inner.projectIdentifier), file, doc, text });
+        continue;
+      }
+      if (kind === "template") {
+        // Like a connector's, a template's scope is its file's; each version is an entity of its own.
+        const versionLabel = str(inner.versionLabel);
+        if (versionLabel === undefined) throw new KitError("E_INPUT", `${file}: no template.versionLabel`, { hint: `run "harness-scaffold validate" for the exact place` });
+        out.push({ kind, identifier, versionLabel, org: str(inner.orgIdentifier), project: str(inner.projectIdentifier), file, doc, text });
         continue;
       }
       const org = str(inner.orgIdentifier) ?? projectScope.org;
@@ -129,7 +120,7 @@ export function scopedDoc(entity: LocalEntity): Doc {
 }
 
 export const addressKey = (a: EntityAddress): string =>
-  [a.kind, a.org ?? "", a.project ?? "", a.environment ?? a.pipeline ?? "", a.identifier].join("/");
+  [a.kind, a.org ?? "", a.project ?? "", a.environment ?? a.pipeline ?? "", a.identifier, a.versionLabel ?? ""].join("/");
 
 /** Every entity of the dirs, in publish order; throws E_INPUT for an empty or contradictory set. */
 export async function loadLocalEntities(cwd: string, dirs: readonly string[]): Promise<LocalEntity[]> {

@@ -9,6 +9,7 @@ import type { Doc, EntityAddress } from "../harness/entity-api.js";
 import { getRequest, isNotFound, remoteDocument } from "../harness/entity-api.js";
 import type { EntityKind } from "../layout.js";
 import type { Change } from "../merge/types.js";
+import { STABLE_TAG } from "../rules/template-refs.js";
 import { compareDocuments } from "./compare.js";
 import type { LocalEntity } from "./local-entities.js";
 import { scopedDoc } from "./local-entities.js";
@@ -20,6 +21,8 @@ export type PlanAction = "create" | "update" | "unchanged" | "conflict" | "exist
 export interface PlanItem {
   kind: EntityKind;
   identifier: string;
+  /** Templates: which version. */
+  versionLabel?: string;
   action: PlanAction;
   /** For `update` (and a `conflict` that differs): Harness's version "-", the local file "+", in the file's layout. */
   diff?: string;
@@ -34,6 +37,8 @@ export interface RemoteState {
   exists: boolean;
   owned: boolean;
   doc?: Doc;
+  /** Templates: Harness holds this version as the stable one. */
+  stable?: boolean;
 }
 
 /** Reads the entity from Harness; 404 (or Harness's 400 "not found" wording) means absent. */
@@ -41,7 +46,9 @@ export async function fetchRemote(client: HarnessClient, entity: EntityAddress):
   try {
     const data = await client.send(getRequest(entity));
     const { doc, recordTags } = remoteDocument(entity.kind, data);
-    return { exists: true, owned: isOwned(entity.kind, doc, recordTags), doc };
+    const state: RemoteState = { exists: true, owned: isOwned(entity.kind, doc, recordTags), doc };
+    if (entity.kind === "template") state.stable = (data as { stableTemplate?: unknown } | undefined)?.stableTemplate === true;
+    return state;
   } catch (error) {
     if (isNotFound(error)) return { exists: false, owned: false };
     throw error;
@@ -59,12 +66,24 @@ export function aboutEntity(entity: LocalEntity, error: unknown): unknown {
 }
 
 export function decide(entity: LocalEntity, remote: RemoteState): PlanItem {
-  const base = { kind: entity.kind, identifier: entity.identifier, file: entity.file };
+  const base = { kind: entity.kind, identifier: entity.identifier, file: entity.file, ...(entity.versionLabel === undefined ? {} : { versionLabel: entity.versionLabel }) };
   if (!remote.exists || remote.doc === undefined) return { ...base, action: "create" };
   if (entity.kind === "secret") return { ...base, action: "exists" };
   const { same, diff, changes } = compareDocuments(entity.kind, scopedDoc(entity), remote.doc, entity.file, entity.text);
   if (!remote.owned) return same ? { ...base, action: "conflict" } : { ...base, action: "conflict", diff, changes };
+  // A version tagged stable that Harness does not hold as stable: only the marker moves.
+  if (same && isMarkedStable(entity) && remote.stable === false) return { ...base, action: "update", diff: STABLE_DIFF, changes: [STABLE_CHANGE] };
   return same ? { ...base, action: "unchanged" } : { ...base, action: "update", diff, changes };
+}
+
+const STABLE_DIFF = "-stableTemplate: false\n+stableTemplate: true";
+const STABLE_CHANGE: Change = { path: "stableTemplate", op: "change", before: false, after: true, segments: [] };
+
+/** A local template version tagged as the one to be stable (README "Templates"). */
+export function isMarkedStable(entity: LocalEntity): boolean {
+  if (entity.kind !== "template") return false;
+  const tags = ((entity.doc.template ?? {}) as Doc).tags;
+  return typeof tags === "object" && tags !== null && (tags as Doc)[STABLE_TAG.key] === STABLE_TAG.value;
 }
 
 export async function planEntity(client: HarnessClient, entity: LocalEntity, parentIsNew: boolean): Promise<{ item: PlanItem; remote: RemoteState }> {

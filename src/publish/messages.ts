@@ -17,6 +17,8 @@ const ACTION_WIDTH = 10;
 const PLAN_MARK: Record<PlanItem["action"], string> = { create: "+", update: "~", unchanged: "=", conflict: "!", exists: "=" };
 
 const count = (n: number, word: string): string => `${n} ${word}`;
+/** A template version is named with its label: `k8s_rolling v1`. */
+const named = (item: { identifier: string; versionLabel?: string }): string => (item.versionLabel === undefined ? item.identifier : `${item.identifier} ${item.versionLabel}`);
 const indent = (text: string, by: string): string => text.split("\n").map((l) => `${by}${l}`).join("\n");
 
 export function planHeader(result: Pick<PlanResult, "endpoint" | "account" | "plan">): string {
@@ -25,7 +27,7 @@ export function planHeader(result: Pick<PlanResult, "endpoint" | "account" | "pl
 
 /** One entity; an update lists its changes by Harness path, and with `showDiff` the unified diff too. */
 export function planLine(item: PlanItem, showDiff = false): string {
-  const head = `  ${PLAN_MARK[item.action]} ${item.action.padEnd(ACTION_WIDTH)} ${item.kind.padEnd(KIND_WIDTH)} ${item.identifier}`;
+  const head = `  ${PLAN_MARK[item.action]} ${item.action.padEnd(ACTION_WIDTH)} ${item.kind.padEnd(KIND_WIDTH)} ${named(item)}`;
   const note =
     item.action === "conflict"
       ? "  exists in Harness but was not created by harness-scaffold (publish --adopt takes it over)"
@@ -53,7 +55,7 @@ export function publishLine(item: PublishItem): string {
   const lost = item.recovered ? " (answer lost; confirmed by reading it back)" : "";
   const webhook = item.webhook !== undefined ? ` (webhook ${item.webhook})` : "";
   const extra = item.adopted ? " (adopted)" : `${lost}${webhook}`;
-  const head = `  ${item.action.padEnd(ACTION_WIDTH)} ${item.kind.padEnd(KIND_WIDTH)} ${item.identifier}${extra}`;
+  const head = `  ${item.action.padEnd(ACTION_WIDTH)} ${item.kind.padEnd(KIND_WIDTH)} ${named(item)}${extra}`;
   if (item.action !== "failed") return `${head}\n`;
   return `${head}: ${item.error ?? "failed"}\n${item.hint ? `      hint: ${item.hint}\n` : ""}`;
 }
@@ -79,7 +81,7 @@ export const kindStarted = (kind: EntityKind, n: number): string => `publishing 
 
 export function rollbackLine(item: RollbackItem): string {
   const words = { deleted: "deleted", missing: "gone already", kept: "kept", failed: "failed" }[item.action];
-  return `  ${words.padEnd(ACTION_WIDTH + 2)} ${item.kind.padEnd(KIND_WIDTH)} ${item.identifier}${item.error ? `: ${item.error}` : ""}\n`;
+  return `  ${words.padEnd(ACTION_WIDTH + 2)} ${item.kind.padEnd(KIND_WIDTH)} ${named(item)}${item.error ? `: ${item.error}` : ""}\n`;
 }
 
 export function rollbackSummary(result: RollbackResult): string {

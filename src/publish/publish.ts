@@ -15,8 +15,9 @@ import { aboutEntity, decide, fetchRemote, NewParents } from "../plan/plan-entit
 import type { ConnectOptions } from "../plan/session.js";
 import { connect, DEFAULT_CONCURRENCY, interrupted, readValidated } from "../plan/session.js";
 import { Journal, journalFile, stateDirFor } from "./journal.js";
+import { writeOrder } from "./template-order.js";
 import { checkWebhook, type WebhookResult, type WebhookStatusOptions } from "./webhook-status.js";
-import { createEntity, updateEntity } from "./write-entity.js";
+import { createEntity, markStable, updateEntity } from "./write-entity.js";
 import type { PreparedSecret, RotateSecrets } from "./publish-secrets.js";
 import { checkRotation, prepareSecrets, publishSecret } from "./publish-secrets.js";
 import { addressKey } from "../plan/local-entities.js";
@@ -45,6 +46,8 @@ export type PublishAction = "created" | "updated" | "unchanged" | "failed";
 export interface PublishItem {
   kind: EntityKind;
   identifier: string;
+  /** Templates: which version. */
+  versionLabel?: string;
   action: PublishAction;
   file: string;
   error?: string;
@@ -81,8 +84,11 @@ export interface PublishResult {
 /** 401/403 concern every entity alike: stop at once with the server's word instead of repeating it per entity. */
 const isFatal = (error: unknown): boolean => isKitError(error) && [401, 403].includes(error.details?.status as number);
 
-/** Triggers go one at a time: webhooks for one repository registered in parallel may be duplicated (Terraform waits 5 s). */
-const concurrencyOf = (kind: EntityKind, wanted: number): number => (kind === "trigger" ? 1 : wanted);
+/**
+ * One at a time: triggers (webhooks for one repository registered in parallel may be duplicated;
+ * Terraform waits 5 s) and templates (versions in writeOrder, a template's first version before the others).
+ */
+const concurrencyOf = (kind: EntityKind, wanted: number): number => (kind === "trigger" || kind === "template" ? 1 : wanted);
 
 /** After a write: a webhook trigger's registration result, or the failure it is. */
 async function withWebhook(client: HarnessClient, entity: LocalEntity, item: PublishItem, options: WebhookStatusOptions | undefined): Promise<PublishItem> {
@@ -123,7 +129,7 @@ async function retryRegistration(client: HarnessClient, entity: LocalEntity, ite
 }
 
 async function writeOne(client: HarnessClient, entity: LocalEntity, parentIsNew: boolean, adopt: boolean, journal: Journal, secret?: PreparedSecret): Promise<PublishItem> {
-  const base = { kind: entity.kind, identifier: entity.identifier, file: entity.file };
+  const base = { kind: entity.kind, identifier: entity.identifier, file: entity.file, ...(entity.versionLabel === undefined ? {} : { versionLabel: entity.versionLabel }) };
   try {
     if (secret !== undefined) {
       const outcome = await publishSecret(client, entity, secret, adopt, journal);
@@ -147,6 +153,7 @@ async function writeOne(client: HarnessClient, entity: LocalEntity, parentIsNew:
       case "create": {
         const outcome = await createEntity(client, entity);
         await journal.created(entity);
+        await markStable(client, entity);
         return { ...base, action: "created", recovered: outcome.recovered };
       }
     }
@@ -181,8 +188,10 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
   let stoppedAt: EntityKind | undefined;
   try {
     for (const kind of PUBLISH_ORDER) {
-      const ofKind = entities.filter((e) => e.kind === kind);
+      let ofKind = entities.filter((e) => e.kind === kind);
       if (ofKind.length === 0) continue;
+      // Template versions go one at a time, used ones first (Harness resolves them on save).
+      if (kind === "template") ofKind = writeOrder(ofKind);
       options.onProgress?.({ type: "kind", kind, count: ofKind.length });
       const done = await mapLimit(
         ofKind,

@@ -11,7 +11,10 @@ import { deleteRequest, isNotFound } from "../harness/entity-api.js";
 import type { EntityKind } from "../layout.js";
 import { DEFAULT_OUT_DIR, PUBLISH_ORDER } from "../layout.js";
 import { mapLimit } from "../plan/map-limit.js";
+import type { Doc } from "../harness/entity-api.js";
+import type { RemoteState } from "../plan/plan-entity.js";
 import { fetchRemote } from "../plan/plan-entity.js";
+import { deleteOrder } from "./template-order.js";
 import type { ConnectOptions } from "../plan/session.js";
 import { connect, DEFAULT_CONCURRENCY, interrupted } from "../plan/session.js";
 import type { JournalEntry } from "./journal.js";
@@ -25,6 +28,8 @@ export interface RollbackOptions extends ConnectOptions {
 export interface RollbackItem {
   kind: EntityKind;
   identifier: string;
+  /** Templates: which version. */
+  versionLabel?: string;
   /** `kept`: it exists but no longer carries the kit's tag, so it is not ours to delete. */
   action: "deleted" | "missing" | "kept" | "failed";
   error?: string;
@@ -45,10 +50,10 @@ const REFERENCE_ATTEMPTS = 6;
 
 const isStillReferenced = (error: unknown): boolean => isKitError(error) && error.details?.code === "ENTITY_REFERENCE_EXCEPTION";
 
-async function undo(client: HarnessClient, entry: JournalEntry): Promise<RollbackItem> {
-  const base = { kind: entry.kind, identifier: entry.identifier };
+async function undo(client: HarnessClient, entry: JournalEntry, known?: RemoteState): Promise<RollbackItem> {
+  const base = { kind: entry.kind, identifier: entry.identifier, ...(entry.versionLabel === undefined ? {} : { versionLabel: entry.versionLabel }) };
   try {
-    const remote = await fetchRemote(client, entry);
+    const remote = known ?? (await fetchRemote(client, entry));
     if (!remote.exists) return { ...base, action: "missing" };
     if (!remote.owned) return { ...base, action: "kept", error: "no longer tagged as managed by harness-scaffold; left in place" };
     for (let attempt = 1; ; attempt += 1) {
@@ -70,6 +75,28 @@ async function undo(client: HarnessClient, entry: JournalEntry): Promise<Rollbac
   }
 }
 
+/**
+ * Template versions one at a time, in an order Harness accepts (template-order.ts): each is read
+ * first to learn whether it is stable and which templates it uses.
+ */
+async function undoTemplates(client: HarnessClient, entries: readonly JournalEntry[], journal: Journal, options: RollbackOptions): Promise<RollbackItem[]> {
+  const read: (JournalEntry & { remote?: RemoteState; doc?: Doc; stable?: boolean })[] = [];
+  for (const entry of entries) {
+    options.signal?.throwIfAborted();
+    const remote = await fetchRemote(client, entry).catch(() => undefined);
+    read.push({ ...entry, remote, doc: remote?.doc, stable: remote?.stable });
+  }
+  const items: RollbackItem[] = [];
+  for (const entry of deleteOrder(read)) {
+    options.signal?.throwIfAborted();
+    const item = await undo(client, entry, entry.remote);
+    if (item.action !== "failed") await journal.forget(entry);
+    options.onProgress?.(item);
+    items.push(item);
+  }
+  return items;
+}
+
 export async function rollback(options: RollbackOptions): Promise<RollbackResult> {
   const dirs = options.dirs !== undefined && options.dirs.length > 0 ? options.dirs : [DEFAULT_OUT_DIR];
   const session = await connect(options, dirs);
@@ -83,6 +110,12 @@ export async function rollback(options: RollbackOptions): Promise<RollbackResult
     if (run === undefined || run.rolledBackAt !== undefined || run.created.length === 0) return { ...base, ok: true, results, runStartedAt: run?.startedAt };
     for (const kind of [...PUBLISH_ORDER].reverse()) {
       const entries = run.created.filter((e) => e.kind === kind).reverse();
+      if (kind === "template") {
+        const done = await undoTemplates(client, entries, journal, options);
+        results.push(...done);
+        if (done.some((d) => d.action === "failed")) return { ...base, ok: false, results, runStartedAt: run.startedAt };
+        continue;
+      }
       const done = await mapLimit(entries, options.concurrency ?? DEFAULT_CONCURRENCY, async (entry) => {
         const item = await undo(client, entry);
         if (item.action !== "failed") await journal.forget(entry);

@@ -8,11 +8,11 @@
  */
 import { isKitError, KitError } from "../errors.js";
 import type { HarnessClient, HarnessRequest } from "../harness/client.js";
-import { isDuplicate, writeRequest } from "../harness/entity-api.js";
+import { isDuplicate, stableRequest, writeRequest } from "../harness/entity-api.js";
 import type { LocalEntity } from "../plan/local-entities.js";
 import { scopedDoc } from "../plan/local-entities.js";
 import { withOwnership, yamlWithOwnership } from "../plan/ownership.js";
-import { fetchRemote } from "../plan/plan-entity.js";
+import { fetchRemote, isMarkedStable } from "../plan/plan-entity.js";
 
 /** The request for `entity`, with the ownership tag added to what is sent (never to the file). */
 function request(method: "POST" | "PUT", entity: LocalEntity) {
@@ -22,6 +22,15 @@ function request(method: "POST" | "PUT", entity: LocalEntity) {
 
 export async function updateEntity(client: HarnessClient, entity: LocalEntity): Promise<void> {
   await client.send(request("PUT", entity));
+  await markStable(client, entity);
+}
+
+/**
+ * A template version tagged stable becomes Harness's stable version. The first version of a
+ * template is stable on its own; setting it again is harmless (the PUT is idempotent).
+ */
+export async function markStable(client: HarnessClient, entity: LocalEntity): Promise<void> {
+  if (isMarkedStable(entity)) await client.send(stableRequest(entity));
 }
 
 export interface CreateOutcome {

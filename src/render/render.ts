@@ -7,7 +7,7 @@ import { valuesOf } from "../util/yaml-values.js";
 import { KitError } from "../errors.js";
 import type { RenderJob } from "../generate/spec.js";
 import type { EntityKind } from "../layout.js";
-import { entityPath, KIND_LOCATION, rootKeyIn } from "../layout.js";
+import { entityPath, groupIn, KIND_LOCATION, NESTED_KEY, rootKeyIn } from "../layout.js";
 import type { CompiledTemplate } from "./handlebars.js";
 import { compileTemplate } from "./handlebars.js";
 import type { TemplateSet, TemplateSource } from "./templates.js";
@@ -93,7 +93,8 @@ function parseYaml(source: TemplateSource, output: string): { text: string; doc:
 }
 
 /**
- * The file must hold the entity its path promises: the right root key and identifier. A kit's
+ * The file must hold the entity its path promises: the right root key and identifier (and a
+ * nested kind's second key: a template version's versionLabel, a trigger's pipelineIdentifier). A kit's
  * project.json names no identifier in its path (empty): the document's own is taken.
  */
 function checkShape(source: TemplateSource, job: RenderJob, doc: unknown): string {
@@ -106,6 +107,12 @@ function checkShape(source: TemplateSource, job: RenderJob, doc: unknown): strin
   if (job.kind === "project" && job.identifier === "" && typeof id === "string" && id !== "") return id;
   if (id !== job.identifier) {
     fail(source, `rendered identifier ${JSON.stringify(id)} but the file is for "${job.identifier}"`);
+  }
+  // A nested kind's path names a second key (a template's versionLabel, a trigger's pipeline): the document must agree.
+  const nested = NESTED_KEY[job.kind];
+  const second = groupIn(job.kind, body as Record<string, unknown>);
+  if (nested !== undefined && job.group !== undefined && second !== job.group) {
+    fail(source, `rendered ${nested.field} ${JSON.stringify(second)} but the file is for ${nested.noun} "${job.group}"`);
   }
   return job.identifier;
 }

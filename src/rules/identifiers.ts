@@ -9,6 +9,11 @@ export const IDENTIFIER_PATTERN = /^[a-zA-Z_][0-9a-zA-Z_]{0,127}$/;
 /** Connector schema and the server's own validator also allow `$` after the first character. */
 export const CONNECTOR_IDENTIFIER_PATTERN = /^[a-zA-Z_][0-9a-zA-Z_$]{0,127}$/;
 export const NAME_PATTERN = /^[a-zA-Z_0-9-.][-0-9a-zA-Z_\s.]{0,127}$/;
+/**
+ * A template's versionLabel: what both Harness's server (no whitespace, 64 characters) and its
+ * editor schema (no "/" or "&") accept (shared/harness-api-templates.md §7).
+ */
+export const VERSION_LABEL_PATTERN = /^[0-9a-zA-Z][^\s/&]{0,63}$/;
 export const IDENTIFIER_MAX_LENGTH = 128;
 export const NAME_MAX_LENGTH = 128;
 export const DESCRIPTION_MAX_LENGTH = 1024;
@@ -40,6 +45,17 @@ export function checkName(value: string): RuleProblem | undefined {
   if (value.length > NAME_MAX_LENGTH) return { rule: "too-long", max: NAME_MAX_LENGTH };
   if (!NAME_PATTERN.test(value)) return { rule: "pattern" };
   return undefined;
+}
+
+export function checkVersionLabel(value: string): RuleProblem | undefined {
+  if (value.trim() === "") return { rule: "empty" };
+  if (value.length > 64) return { rule: "too-long", max: 64 };
+  if (!VERSION_LABEL_PATTERN.test(value)) return { rule: "pattern" };
+  return undefined;
+}
+
+export function describeVersionLabelProblem(what: string, value: string, problem: RuleProblem): string {
+  return describeProblem(what, value, problem, 'must start with a letter or digit and may not contain spaces, "/" or "&"');
 }
 
 /** One sentence for an identifier problem, worded as Harness would, so users recognise it. */

@@ -11,27 +11,39 @@ import { referenceIdentifiers } from "./rules/reference-identifiers.js";
 import type { DocumentRule, RuleContext } from "./rules/context.js";
 import { secretRules } from "./rules/secret-rules.js";
 import { stepNotAllowedInStage } from "./rules/step-not-allowed-in-stage.js";
+import { SPEC_TYPE_POINTER, templateType } from "./rules/template-type.js";
 import { timeouts } from "./rules/timeouts.js";
 import { triggerRules } from "./rules/trigger-rules.js";
 import { uniqueIdentifiers } from "./rules/unique-identifiers.js";
 import { locate, spanOfOffsets } from "./source/locate.js";
 import { parseSource, type ParsedSource } from "./source/parse.js";
+import { valueAt } from "./pointer.js";
 import type { Issue, PointerIssue } from "./types.js";
 
 const RULES: Readonly<Partial<Record<EntityKind, readonly DocumentRule[]>>> = {
   pipeline: [uniqueIdentifiers, timeouts, stepNotAllowedInStage],
   connector: [connectorRules],
   trigger: [triggerRules],
+  template: [uniqueIdentifiers, timeouts, stepNotAllowedInStage, templateType],
   secret: [secretRules],
 };
+
+/** A runtime input left for whoever uses the template: `<+input>`, `<+input>.default(x)`. */
+const isRuntimeInput = (value: unknown): boolean => typeof value === "string" && value.trim().startsWith("<+input>");
 
 /** Issues of one parsed document, by JSON pointer (not yet placed in a text). */
 export function checkValue(kind: EntityKind, value: unknown, context: RuleContext = { lineOf: () => undefined }): PointerIssue[] {
   const validate = kitValidator(kind);
-  const issues = validate(value) ? [] : reduceErrors(validate.errors ?? [], value);
-  for (const rule of RULES[kind] ?? []) issues.push(...rule(value, context));
-  issues.push(...referenceIdentifiers(kind)(value, context));
-  return issues;
+  let errors = validate(value) ? [] : (validate.errors ?? []);
+  // A template may leave any value to its user as a runtime input.
+  if (kind === "template") errors = errors.filter((e) => !isRuntimeInput(valueAt(value, e.instancePath)));
+  let issues = errors.length === 0 ? [] : reduceErrors(errors, value);
+  const ruled: PointerIssue[] = [];
+  for (const rule of RULES[kind] ?? []) ruled.push(...rule(value, context));
+  ruled.push(...referenceIdentifiers(kind)(value, context));
+  // A step type in a Stage template is one mistake: say that, not also "unknown stage type".
+  if (ruled.some((i) => i.code === "template-type-mismatch")) issues = issues.filter((i) => i.path !== SPEC_TYPE_POINTER);
+  return [...issues, ...ruled];
 }
 
 export interface CheckDocumentOptions {

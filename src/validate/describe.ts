@@ -4,7 +4,7 @@
  * and from Harness's official schema (which does not).
  */
 import type { ErrorObject } from "ajv";
-import { checkIdentifier, checkName, describeIdentifierProblem, describeNameProblem } from "../rules/identifiers.js";
+import { checkIdentifier, checkName, checkVersionLabel, describeIdentifierProblem, describeNameProblem, describeVersionLabelProblem } from "../rules/identifiers.js";
 import { closest } from "../util/suggest.js";
 import { fieldLabel, objectLabel, typeWords } from "./labels.js";
 import { words } from "./messages.js";
@@ -120,6 +120,10 @@ function describeFormat(
   if (format === "kit-name") {
     const problem = checkName(text);
     if (problem) return issue(`name-${problem.rule}`, describeNameProblem(label, text, problem));
+  }
+  if (format === "kit-version-label") {
+    const problem = checkVersionLabel(text);
+    if (problem) return issue("version-label-invalid", describeVersionLabelProblem(label, text, problem));
   }
   return issue("invalid-format", words.badFormat(label, value, expected ?? format));
 }

@@ -8,11 +8,12 @@
  */
 import type { Format } from "ajv";
 import { fullFormats } from "ajv-formats/dist/formats.js";
-import { checkIdentifier, checkName } from "../rules/identifiers.js";
+import { checkIdentifier, checkName, checkVersionLabel } from "../rules/identifiers.js";
 
 export const KIT_FORMATS: Readonly<Record<string, Format>> = {
   uri: fullFormats.uri,
   "kit-identifier": (value: string) => checkIdentifier(value) === undefined,
   "kit-connector-identifier": (value: string) => checkIdentifier(value, { allowDollar: true }) === undefined,
   "kit-name": (value: string) => checkName(value) === undefined,
+  "kit-version-label": (value: string) => checkVersionLabel(value) === undefined,
 };

@@ -19,6 +19,7 @@ const NODE_WORDS: Readonly<Record<string, string>> = {
   trigger: "trigger",
   inputSet: "input set",
   overlayInputSet: "overlay input set",
+  template: "template",
 };
 
 function nodeWord(segment: string | undefined): string | undefined {

@@ -103,5 +103,23 @@ export const words = {
     `cron expression "${expression}" runs ${minutes < 1 ? "more than once a minute" : `every ${minutes} minute${minutes === 1 ? "" : "s"}`}; Harness needs at least 5 minutes between runs`,
   badTimeZone: (zone: string) => `time zone "${zone}" is not known; use an IANA name such as UTC, Europe/Berlin or America/New_York`,
   pushWithoutBranch: "this push trigger has no branch condition, so every push to any branch starts the pipeline; add a payloadCondition { key: targetBranch, operator: Equals, value: <branch> } (or a jexlCondition)",
+  templateTypeMismatch: (type: string, childType: string) =>
+    `a ${type} template needs a ${type.toLowerCase()} type in spec.type, but "${childType}" is a ${type === "Stage" ? "step" : "stage"} type; change the template type or spec.type`,
+  templateRefInvalid: (ref: string, harness: string) => `templateRef "${ref}" is not a template reference: ${harness}`,
+  templateRefScope: (ref: string, harness: string) => `templateRef "${ref}": ${harness}; move the template up, or use org.<id> or account.<id>`,
+  templateVersionNotFound: (ref: string, label: string, local: readonly string[]) =>
+    `template "${ref}" has no version "${label}" here (local versions: ${list(local)}); add templates/<identifier>/${label}.yaml or pick one of those`,
+  templateStableUnknown: (ref: string, tag: string) =>
+    `template "${ref}" has several local versions and none is tagged ${tag}: "true"; its inputs are not checked (set versionLabel, or tag the stable version)`,
+  templateStableTwice: (id: string, other: string) => `template "${id}" is also tagged stable in ${other}; only one version can be stable`,
+  templateInput: (kind: string, path: string, template: string, expected: string | undefined) =>
+    kind === "missing"
+      ? `templateInputs is missing "${path}", a runtime input of template ${template}`
+      : kind === "unknown"
+        ? `templateInputs sets "${path}", which is not a runtime input of template ${template}; remove it`
+        : `templateInputs "${path}" must be ${expected ?? "another kind of value"}, as in template ${template}`,
+  templateMisplaced: (field: string, value: string, expected: string) =>
+    `${field} "${value}" does not match the file's place ("${expected}"); template versions live in templates/<identifier>/<versionLabel>.yaml`,
+  templateCycle: (circle: readonly string[]) => `templates use each other in a circle: ${circle.join(" → ")}; Harness cannot resolve them`,
   projectScopeMissing: (what: string) => `${what} has projectIdentifier but no orgIdentifier; Harness needs both for a project-level entity`,
 };

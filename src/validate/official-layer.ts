@@ -4,6 +4,7 @@
  * for it (a dynamic import). Its raw Ajv errors go through the same reducer as the kit's own.
  */
 import { words } from "./messages.js";
+import { isRecord, valueAt } from "./pointer.js";
 import { reduceErrors } from "./reduce.js";
 import { FAILURE_ACTION_TYPES } from "./schemas/flow.js";
 import { STAGE_TYPES, STEP_TYPES } from "./schemas/step-types.js";
@@ -36,4 +37,21 @@ export function officialIssues(official: OfficialSchema, value: unknown): Pointe
     code: "official-schema",
     message: words.official(issue.message),
   }));
+}
+
+const STAGE_IN_PIPELINE = "/pipeline/stages/0/stage";
+
+/**
+ * Harness publishes no v0 template schema small enough to use; a Stage template's spec is a stage,
+ * so it is checked as the one stage of a pipeline and the findings are moved back into the
+ * template. Runtime inputs are allowed anywhere in a template, so findings on them are dropped.
+ */
+export function officialTemplateIssues(official: OfficialSchema, value: unknown): PointerIssue[] {
+  const template = isRecord(value) ? value.template : undefined;
+  if (!isRecord(template) || template.type !== "Stage" || !isRecord(template.spec)) return [];
+  const wrapped = { pipeline: { name: "template", identifier: "template", stages: [{ stage: { name: "template", identifier: "template", ...template.spec } }] } };
+  return officialIssues(official, wrapped)
+    .filter((issue) => issue.path.startsWith(`${STAGE_IN_PIPELINE}/`))
+    .map((issue) => ({ ...issue, path: `/template/spec${issue.path.slice(STAGE_IN_PIPELINE.length)}` }))
+    .filter((issue) => !(typeof valueAt(value, issue.path) === "string" && String(valueAt(value, issue.path)).trim().startsWith("<+input>")));
 }

@@ -6,18 +6,20 @@
 import { DEFAULT_OUT_DIR } from "../layout.js";
 import { checkValue, contextOf, placeAll, problemsOf } from "./check-document.js";
 import { placeInner } from "./source/place-inner.js";
-import { loadOfficial, officialIssues } from "./official-layer.js";
+import { loadOfficial, officialIssues, officialTemplateIssues } from "./official-layer.js";
 import { toEntity, type Entity, type SetRule } from "./rules/cross-file.js";
 import { references } from "./rules/references.js";
 import { runInputs } from "./rules/run-inputs.js";
 import { duplicateEntities, projectScope } from "./rules/scope.js";
+import { stableTwice, templateLinks } from "./rules/template-links.js";
+import { templatePlace } from "./rules/template-place.js";
 import { detectKind } from "./source/kind.js";
 import { layoutContext } from "./source/layout-context.js";
 import { parseSource, type ParsedSource } from "./source/parse.js";
 import { readPaths } from "./source/read-paths.js";
 import type { Issue, SourceFile, ValidateOptions, ValidationResult } from "./types.js";
 
-const SET_RULES: readonly SetRule[] = [duplicateEntities, projectScope, references, runInputs];
+const SET_RULES: readonly SetRule[] = [duplicateEntities, projectScope, references, runInputs, templateLinks, stableTwice, templatePlace];
 
 export interface ValidateSourcesOptions extends ValidateOptions {
   /** Files that only help resolve references (e.g. the rest of a layout); their own issues are not reported. */
@@ -44,6 +46,7 @@ export async function validateSources(files: readonly SourceFile[], options: Val
         const kitIssues = placeAll(parsed, checkValue(kind, parsed.value, contextOf(parsed)));
         own.push(...kitIssues);
         if (kind === "pipeline" && options.official) own.push(...withoutRepeats(placeAll(parsed, officialIssues(options.official, parsed.value)), kitIssues));
+        if (kind === "template" && options.official) own.push(...withoutRepeats(placeAll(parsed, officialTemplateIssues(options.official, parsed.value)), kitIssues));
         entities.push(toEntity(source.path, kind, parsed.value));
       }
     }

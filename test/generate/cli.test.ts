@@ -133,9 +133,9 @@ describe("harness-scaffold list", () => {
   it("lists every generator with its answer keys", async () => {
     const r = await runBin(["list"]);
     expect(r.code).toBe(0);
-    for (const name of ["project", "connector", "pipeline", "service"]) expect(r.stdout).toMatch(new RegExp(`^${name} — `, "m"));
+    for (const name of ["project", "connector", "pipeline", "service", "stage-template"]) expect(r.stdout).toMatch(new RegExp(`^${name} — `, "m"));
     expect(r.stdout).toContain("  providerType            Registry provider [default DockerHub; one of DockerHub|Harbor|Quay|Other; when type is DockerRegistry]");
-    expect(r.stdout).toContain("  gitUrl                Git repository URL (https) [required]");
+    expect(r.stdout).toContain("  gitUrl                  Git repository URL (https) [required]");
   });
 
   it("--json gives the keys with defaults, choices and conditions", async () => {

@@ -17,7 +17,7 @@ const update = process.env.UPDATE_GOLDEN === "1";
 describe("golden scenarios", () => {
   it("has a scenario for every generator and pipeline template", () => {
     const covered = new Set(scenarios.map((s) => s.split("-")[0]));
-    expect([...covered].sort()).toEqual(["connector", "pipeline", "project", "service"]);
+    expect([...covered].sort()).toEqual(["connector", "pipeline", "project", "service", "stage"]);
     for (const template of ["cd-kubernetes", "ci-build-push", "runtime-inputs"]) {
       expect(scenarios).toContain(`pipeline-${template}`);
     }

@@ -62,7 +62,7 @@ describe("plop", { timeout: 60_000 }, () => {
   it("node-plop: the harness-scaffold action renders, validates and writes, and reports failures", async () => {
     const dest = scratch();
     const plop = await nodePlop(path.join(repoRoot, "dist/plopfile.js"), { destBasePath: dest, force: false });
-    expect(plop.getGeneratorList().map((g) => g.name)).toEqual(["project", "connector", "pipeline", "service"]);
+    expect(plop.getGeneratorList().map((g) => g.name)).toEqual(["project", "connector", "pipeline", "service", "stage-template"]);
     const generator = plop.getGenerator("connector");
     const ok = await generator.runActions({ type: "K8sCluster", name: "cluster", delegateSelectors: "main" });
     expect(ok.failures).toEqual([]);

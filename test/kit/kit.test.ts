@@ -128,9 +128,9 @@ describe("list --kit", () => {
     expect((JSON.parse(r.stdout) as { generators: Array<{ name: string }> }).generators.map((g) => g.name)).toEqual(["web-service"]);
   });
 
-  it("the built-in kit still lists the four built-in generators", () => {
-    expect(listGenerators().map((g) => g.name)).toEqual(["project", "connector", "pipeline", "service"]);
-    expect(describeGenerators({ pipelineTemplates: [] }).length).toBe(4);
+  it("the built-in kit still lists the five built-in generators", () => {
+    expect(listGenerators().map((g) => g.name)).toEqual(["project", "connector", "pipeline", "service", "stage-template"]);
+    expect(describeGenerators({ pipelineTemplates: [] }).length).toBe(5);
   });
 });
 

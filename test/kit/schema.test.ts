@@ -17,8 +17,8 @@ const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
 const kitValue = (file: string): unknown => parse(readFileSync(file, "utf8"));
 
 describe("kit.yaml JSON Schema", () => {
-  it("accepts the built-in kit, the fixture kit and the starter", async () => {
-    for (const file of ["generators/kit.yaml", "test/fixtures/kits/acme/kit.yaml"]) {
+  it("accepts the built-in kit, the fixture kits and the starter", async () => {
+    for (const file of ["generators/kit.yaml", "test/fixtures/kits/acme/kit.yaml", "test/fixtures/kits/template-library/kit.yaml"]) {
       expect(validate(kitValue(path.join(repoRoot, file))), `${file}: ${JSON.stringify(validate.errors)}`).toBe(true);
     }
     const dir = mkdtempSync(path.join(tmpdir(), "hs-kit-schema-"));
@@ -37,5 +37,8 @@ describe("kit.yaml JSON Schema", () => {
     expect(validate({ ...base, nmae: "x" })).toBe(false);
     expect(validate({ ...base, generators: { g: { answers: [{ key: "a", kind: "txt" }], files: base.generators.g.files } } })).toBe(false);
     expect(validate({ ...base, generators: { g: { files: [{ template: "t.hbs", path: "p", policy: "sometimes" }] } } })).toBe(false);
+    // A template version: the version-label kind and the nested path.
+    const version = { answers: [{ key: "versionLabel", kind: "version-label" }], files: [{ template: "t.hbs", path: "templates/a/{{versionLabel}}.yaml" }] };
+    expect(validate({ ...base, generators: { g: version } })).toBe(true);
   });
 });

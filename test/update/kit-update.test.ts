@@ -41,7 +41,8 @@ function makeKit(folder: string, version: string, edit: (yaml: string) => string
 /** v2's kit.yaml: a nightly pipeline (the CI template again) rendered before the CD one. */
 function addNightly(yaml: string): string {
   const start = yaml.indexOf("      - template: pipeline/ci-build-push.yaml.hbs");
-  const end = yaml.indexOf("      - template: pipeline/cd-kubernetes.yaml.hbs");
+  // The CD pipeline's entry follows the CI one (its template name may be an expression).
+  const end = yaml.indexOf("      - template: ", start + 1);
   const nightly = yaml.slice(start, end).replaceAll('"ci"', '"nightly"').replace("}} CI'", "}} nightly'");
   return yaml.slice(0, end) + nightly + yaml.slice(end);
 }

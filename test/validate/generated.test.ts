@@ -18,7 +18,7 @@ const cacheDir = path.join(os.tmpdir(), "hs-validate-test-cache", "harness-scaff
 
 describe("generated files", () => {
   it("covers every generator", () => {
-    expect(new Set(scenarios.map((s) => s.split("-")[0]))).toEqual(new Set(["connector", "pipeline", "project", "service"]));
+    expect(new Set(scenarios.map((s) => s.split("-")[0]))).toEqual(new Set(["connector", "pipeline", "project", "service", "stage"]));
   });
 
   it.each(scenarios)("%s validates with no errors on the kit's layers", async (scenario) => {

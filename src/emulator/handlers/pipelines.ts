@@ -12,6 +12,7 @@ import { duplicate, invalidRequest, notFound } from "../route.js";
 import { enforceOnYaml } from "../kit-rules.js";
 import { requireProjectScope } from "../scope.js";
 import type { EntityRecord, Scope } from "../store.js";
+import { resolveTemplates } from "../template-resolve.js";
 import { checkYamlEntity } from "../yaml-entity.js";
 import { compact, matchesSearch, newRecord, updatedRecord } from "./common.js";
 
@@ -36,6 +37,8 @@ function readPipeline(ctx: RouteContext, scope: Scope & { org: string; project: 
       throw invalidRequest(`${field} in the pipeline yaml [${String(value)}] does not match the ${field} query parameter [${expected}]`);
     }
   }
+  // Harness resolves the templates a pipeline uses on every save (drafts excepted).
+  if (ctx.query.get("isDraft") !== "true") resolveTemplates(ctx.body, { store: ctx.store, scope, checkInputs: ctx.checkTemplateInputs });
   const stages = Array.isArray(pipeline.stages) ? pipeline.stages : [];
   const modules = new Set(["pms"]);
   for (const item of stages) {

@@ -3,7 +3,7 @@
  * between files (a pipeline's connectorRef, an infrastructure's environmentRef) and compare scopes.
  */
 import type { EntityKind } from "../../layout.js";
-import { groupFromPath, rootKeyIn } from "../../layout.js";
+import { folderFromPath, rootKeyIn } from "../../layout.js";
 import { isRecord } from "../pointer.js";
 import type { PointerIssue } from "../types.js";
 
@@ -39,7 +39,7 @@ export function toEntity(file: string, kind: EntityKind, value: unknown): Entity
   if (kind === "trigger" || kind === "inputset") {
     const named = body?.pipelineIdentifier ?? (isRecord(body?.pipeline) ? body.pipeline.identifier : undefined);
     if (typeof named === "string" && named !== "") entity.pipeline = named;
-    entity.folder = groupFromPath(file);
+    entity.folder = folderFromPath(file);
   }
   return entity;
 }

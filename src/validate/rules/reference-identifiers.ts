@@ -21,7 +21,8 @@ interface Named {
 /** Keys that name other entities beyond the ones `referencesOf` resolves across files. */
 function extraReference(key: string, value: unknown, pointer: string): Named | undefined {
   if (!isLocalRef(value)) return undefined;
-  if (key === "templateRef") return { pointer, kind: "template", id: value };
+  // A templateRef with another prefix (`project.x`) is template-links.ts's to report, in Harness's words.
+  if (key === "templateRef") return value.includes(".") ? undefined : { pointer, kind: "template", id: value };
   // gitConnectorRef, awsConnectorRef, harnessImageConnectorRef, …: connectors under another name.
   if (/.ConnectorRef$/.test(key)) return { pointer, kind: "connector", id: value };
   return undefined;

@@ -11,8 +11,13 @@ export interface Located {
   key: "stage" | "step" | "stepGroup";
 }
 
-/** Every stage of the pipeline, parallel ones included. */
+/**
+ * Every stage of the pipeline, parallel ones included; of a Stage template, its spec (a stage
+ * without name and identifier), so the stage rules hold inside templates too.
+ */
 export function stagesOf(doc: unknown): Located[] {
+  const template = isRecord(doc) ? doc.template : undefined;
+  if (isRecord(template) && template.type === "Stage" && isRecord(template.spec)) return [{ pointer: "/template/spec", node: template.spec, key: "stage" }];
   const pipeline = isRecord(doc) ? doc.pipeline : undefined;
   if (!isRecord(pipeline)) return [];
   return entriesOf(pipeline.stages, "/pipeline/stages", ["stage"]);

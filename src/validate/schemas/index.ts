@@ -6,6 +6,7 @@ import { environmentSchema, infrastructureSchema, serviceSchema } from "./entiti
 import { pipelineSchema } from "./pipeline.js";
 import { projectSchema } from "./project.js";
 import { inputSetSchema, triggerSchema } from "./trigger.js";
+import { templateSchema } from "./template.js";
 import { secretSchema } from "./secret.js";
 
 export const KIND_SCHEMAS: Readonly<Record<EntityKind, Schema>> = {
@@ -14,6 +15,7 @@ export const KIND_SCHEMAS: Readonly<Record<EntityKind, Schema>> = {
   service: serviceSchema,
   environment: environmentSchema,
   infrastructure: infrastructureSchema,
+  template: templateSchema,
   pipeline: pipelineSchema,
   inputset: inputSetSchema,
   trigger: triggerSchema,

@@ -34,7 +34,7 @@ function node(kindKeys: Record<string, Schema | boolean>, types: readonly string
   return { ...base, required: ["identifier", "name"], allOf: [...((base.allOf as Schema[] | undefined) ?? []), unlessTemplate(["type", "spec"])] };
 }
 
-const step: Schema = node(
+export const step: Schema = node(
   {
     identifier,
     name,
@@ -110,7 +110,7 @@ const stageKeys: Record<string, Schema> = {
 };
 const baseStage = node(stageKeys, STAGE_TYPES, "stage type", STAGE_SPECS);
 /** Harness's schema makes failure strategies mandatory on Deployment stages. */
-const stage: Schema = {
+export const stage: Schema = {
   ...baseStage,
   allOf: [
     ...((baseStage.allOf as Schema[] | undefined) ?? []),
@@ -166,13 +166,16 @@ const pipelineBody: Schema = {
   ...unlessTemplate(["stages"]),
 };
 
+/** The shared parts `$ref`s point at; a schema embedding a stage or step needs them too (template.ts). */
+export const PIPELINE_DEFINITIONS: Readonly<Record<string, Schema>> = {
+  steps: { type: "array", items: { $ref: "#/definitions/stepsEntry" } },
+  stepsEntry,
+  stagesEntry,
+  failureStrategies: failureStrategiesSchema,
+  variables: variablesSchema,
+};
+
 export const pipelineSchema: Schema = {
   ...closed({ pipeline: pipelineBody }, ["pipeline"], { "x-unknown": "error" }),
-  definitions: {
-    steps: { type: "array", items: { $ref: "#/definitions/stepsEntry" } },
-    stepsEntry,
-    stagesEntry,
-    failureStrategies: failureStrategiesSchema,
-    variables: variablesSchema,
-  },
+  definitions: { ...PIPELINE_DEFINITIONS },
 };

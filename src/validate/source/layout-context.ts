@@ -3,9 +3,10 @@
  * the same layout. The rest of that layout is read as context: it resolves references and is not
  * reported on.
  */
-import { access, readdir } from "node:fs/promises";
+import { access } from "node:fs/promises";
 import path from "node:path";
-import { KIND_LOCATION, kindFromPath, PROJECT_FILE, PUBLISH_ORDER } from "../../layout.js";
+import { kindFromPath, PROJECT_FILE, PUBLISH_ORDER } from "../../layout.js";
+import { kindFiles, outDirOf } from "../../layout-files.js";
 import type { SourceFile } from "../types.js";
 import { displayPath, readText, type ReadResult } from "./read-paths.js";
 
@@ -15,10 +16,7 @@ export async function layoutContext(read: ReadResult, cwd: string, signal?: Abor
     const kind = kindFromPath(file);
     if (kind === undefined) continue;
     const absolute = path.resolve(cwd, file);
-    const levels = kind === "project" ? 1 : KIND_LOCATION[kind].nested === true ? 3 : 2;
-    let root = absolute;
-    for (let i = 0; i < levels; i++) root = path.dirname(root);
-    roots.add(root);
+    roots.add(outDirOf(absolute, kind));
   }
   const known = new Set(read.files.map((f) => f.path));
   const context: SourceFile[] = [];
@@ -37,16 +35,8 @@ export async function layoutContext(read: ReadResult, cwd: string, signal?: Abor
 }
 
 async function layoutFiles(root: string): Promise<string[]> {
-  const files = [path.join(root, PROJECT_FILE)];
-  for (const kind of PUBLISH_ORDER) {
-    const { dir, ext, nested } = KIND_LOCATION[kind];
-    if (dir === "") continue;
-    const folders = nested === true ? (await readdir(path.join(root, dir)).catch(() => [] as string[])).sort().map((group) => path.join(dir, group)) : [dir];
-    for (const folder of folders) {
-      const names = await readdir(path.join(root, folder)).catch(() => [] as string[]);
-      for (const name of names.sort()) if (name.endsWith(ext) || (kind === "pipeline" && name.endsWith(".yml"))) files.push(path.join(root, folder, name));
-    }
-  }
+  const files: string[] = [];
+  for (const kind of PUBLISH_ORDER) for (const relative of await kindFiles(root, kind)) files.push(path.join(root, relative));
   return files;
 }
 
