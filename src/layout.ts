@@ -73,10 +73,10 @@ export const JSON_ROOT_KEY: Readonly<Partial<Record<EntityKind, string>>> = {
  * (`templates/<identifier>/<versionLabel>.yaml`); a trigger or an input set sits in its pipeline's
  * folder and is named after itself (`triggers/<pipelineIdentifier>/<identifier>.yaml`).
  */
-export const NESTED_KEY: Readonly<Partial<Record<EntityKind, { field: string; placedAs: "name" | "folder"; noun: string }>>> = {
-  template: { field: "versionLabel", placedAs: "name", noun: "version" },
-  inputset: { field: "pipelineIdentifier", placedAs: "folder", noun: "pipeline" },
-  trigger: { field: "pipelineIdentifier", placedAs: "folder", noun: "pipeline" },
+export const NESTED_KEY: Readonly<Partial<Record<EntityKind, { field: string; placedAs: "name" | "folder"; noun: string; shown: string }>>> = {
+  template: { field: "versionLabel", placedAs: "name", noun: "version", shown: "<versionLabel>" },
+  inputset: { field: "pipelineIdentifier", placedAs: "folder", noun: "pipeline", shown: "<pipeline>" },
+  trigger: { field: "pipelineIdentifier", placedAs: "folder", noun: "pipeline", shown: "<pipeline>" },
 };
 
 /** The group a nested kind's document body names (an input set names its pipeline as `pipeline.identifier`). */

@@ -51,13 +51,13 @@ export function holds(when: readonly KitCondition[] | undefined, answers: Answer
   }));
 }
 
-/** How a kind's place reads in messages: `services/<identifier>.yaml`, `triggers/<pipelineIdentifier>/<identifier>.yaml`. */
+/** How a kind's place reads in messages: `services/<identifier>.yaml`, `triggers/<pipeline>/<identifier>.yaml`. */
 function placeOf(kind: EntityKind): string {
   const { dir, ext } = KIND_LOCATION[kind];
   if (dir === "") return "project.json";
   const nested = NESTED_KEY[kind];
   if (nested === undefined) return `${dir}/<identifier>${ext}`;
-  return nested.placedAs === "folder" ? `${dir}/<${nested.field}>/<identifier>${ext}` : `${dir}/<identifier>/<${nested.field}>${ext}`;
+  return nested.placedAs === "folder" ? `${dir}/${nested.shown}/<identifier>${ext}` : `${dir}/<identifier>/${nested.shown}${ext}`;
 }
 
 /**

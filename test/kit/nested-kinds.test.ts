@@ -148,12 +148,27 @@ describe("a kit with triggers and input sets", { timeout: 120_000 }, () => {
     expect([again?.passed, again?.problems, again?.diffs]).toEqual([true, [], []]);
   });
 
+  it("refuses to render a trigger or input set into the folder of another pipeline than the one it names", async () => {
+    const cwd = scratch();
+    const dir = path.join(cwd, "kit");
+    writeKit(dir, "triggers/other_pipeline/every_night.yaml");
+    expect(checkKit(dir, { cwd }).issues).toEqual([]);
+    await expect(generate({ kit: loadKit(dir, { cwd }), generator: "nightly", answers: { name: "nightly checks" }, outDir: "out", cwd })).rejects.toThrow(
+      'template kit/templates/trigger.yaml.hbs rendered pipelineIdentifier "nightly_checks" but the file is for pipeline "other_pipeline"',
+    );
+    writeFileSync(path.join(dir, "kit.yaml"), KIT_YAML.replace("TRIGGER_PATH", "triggers/{{identifier}}/every_night.yaml").replace("inputsets/{{identifier}}/{{item}}.yaml", "inputsets/elsewhere/{{item}}.yaml"));
+    await expect(generate({ kit: loadKit(dir, { cwd }), generator: "nightly", answers: { name: "nightly checks" }, outDir: "out", cwd })).rejects.toThrow(
+      'rendered pipelineIdentifier "nightly_checks" but the file is for pipeline "elsewhere"',
+    );
+    expect(existsSync(path.join(cwd, "out"))).toBe(false);
+  });
+
   it("refuses a trigger path outside a pipeline's folder, naming the place it must have", async () => {
     const cwd = scratch();
     const dir = path.join(cwd, "kit");
     writeKit(dir, "triggers/every_night.yaml");
     const messages = checkKit(dir, { cwd }).issues.map((i) => i.message);
-    expect(messages).toEqual([expect.stringContaining('path "triggers/every_night.yaml" is outside the layout: it is not a place in the layout')]);
+    expect(messages).toEqual([expect.stringContaining('path "triggers/every_night.yaml" is outside the layout: it must be triggers/<pipeline>/<identifier>.yaml')]);
     expect(messages[0]).toContain("triggers/<pipeline>/<identifier>.yaml");
     await expect(generate({ kit: loadKit(dir, { cwd }), generator: "nightly", answers: { name: "n" }, outDir: "out", cwd })).rejects.toThrow(
       'path "triggers/every_night.yaml" rendered "triggers/every_night.yaml", which is refused',
