@@ -5,6 +5,7 @@
  * validatePaths starts loading it first and checks pipelines against it after the kit's own checks,
  * so that loading (in a worker thread) and those checks run side by side.
  */
+import os from "node:os";
 import type { ErrorObject } from "ajv";
 import { words } from "./messages.js";
 import { isRecord, valueAt } from "./pointer.js";
@@ -46,12 +47,31 @@ export function officialHandle(official: OfficialSchema | Promise<OfficialSchema
 }
 
 /**
+ * When a worker thread pays off: it costs ~150 ms of CPU of its own (starting a Node environment
+ * and loading the modules again), so it only saves time when another core is idle to run it.
+ * HARNESS_SCAFFOLD_OFFICIAL_WORKER=always|never overrides the guess (`auto`).
+ */
+function useWorker(env: Readonly<Record<string, string | undefined>> | undefined): boolean {
+  const mode = env?.HARNESS_SCAFFOLD_OFFICIAL_WORKER ?? "auto";
+  if (mode === "always" || mode === "never") return mode === "always";
+  const cores = os.availableParallelism();
+  return cores >= 2 && (os.loadavg()[0] ?? 0) < cores - 1;
+}
+
+/**
  * Starts loading the official schema without waiting for it: in a worker thread when the kit runs
- * built (official/official-in-worker.ts), so the kit's own checks run meanwhile; else in this thread.
+ * built (official/official-in-worker.ts) and a core is idle, so the kit's own checks run meanwhile;
+ * else in this thread.
  */
 export async function startOfficial(source: string, options: OfficialLoadOptions): Promise<OfficialHandle> {
-  const { officialInWorker } = await import("./official/official-in-worker.js");
-  const worker = officialInWorker({ source, cwd: options.cwd, ...(options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir }), ...(options.env === undefined ? {} : { env: options.env }) });
+  const worker = useWorker(options.env)
+    ? (await import("./official/official-in-worker.js")).officialInWorker({
+        source,
+        cwd: options.cwd,
+        ...(options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir }),
+        ...(options.env === undefined ? {} : { env: options.env }),
+      })
+    : undefined;
   if (worker === undefined) return officialHandle(loadOfficial(source, options));
   options.signal?.addEventListener("abort", () => void worker.close(), { once: true });
   return {

@@ -26,7 +26,8 @@ const breakStepType = (): Promise<void> =>
 
 describe("harness-scaffold validate", () => {
   it("reports a missing schema file from the built binary too, once, with exit code 2", async () => {
-    const built = await runBin(["validate", "--official-schema", "missing/pipeline.json"], { cwd: dir, env: { XDG_CACHE_HOME: dir } });
+    const env = { XDG_CACHE_HOME: dir, HARNESS_SCAFFOLD_OFFICIAL_WORKER: "always" };
+    const built = await runBin(["validate", "--official-schema", "missing/pipeline.json"], { cwd: dir, env });
     expect(built).toMatchObject({ code: 2, stdout: "" });
     expect(built.stderr.match(/official schema not found: .*missing\/pipeline\.json/g)).toHaveLength(1);
     expect(built.stderr).not.toContain("internal error");
@@ -108,7 +109,7 @@ describeReference("harness-scaffold validate --official-schema", () => {
       ]);
       expect(code).toBe(1);
       // The built binary loads the schema in a worker thread (official-in-worker.ts); the answer is the same.
-      const built = await runBin(["validate", "--official-schema", schema, "--format", "json"], { cwd: dir, env });
+      const built = await runBin(["validate", "--official-schema", schema, "--format", "json"], { cwd: dir, env: { ...env, HARNESS_SCAFFOLD_OFFICIAL_WORKER: "always" } });
       expect({ code: built.code, stdout: built.stdout, stderr: built.stderr }).toEqual({ code, stdout, stderr: "" });
     },
     240_000,
