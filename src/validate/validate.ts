@@ -6,7 +6,7 @@
 import { DEFAULT_OUT_DIR } from "../layout.js";
 import { checkValue, contextOf, placeAll, problemsOf } from "./check-document.js";
 import { placeInner } from "./source/place-inner.js";
-import { officialHandle, officialIssuesOf, startOfficial, type OfficialHandle } from "./official-layer.js";
+import { loadOfficial, officialIssues, officialTemplateIssues } from "./official-layer.js";
 import { toEntity, type Entity, type SetRule } from "./rules/cross-file.js";
 import { references } from "./rules/references.js";
 import { runInputs } from "./rules/run-inputs.js";
@@ -26,15 +26,6 @@ export interface ValidateSourcesOptions extends ValidateOptions {
   context?: readonly SourceFile[];
   /** Files whose kind cannot be told are errors when listed here (named by the user), warnings otherwise. */
   explicit?: ReadonlySet<string>;
-  /** Layer 2 while it may still be loading (validatePaths); takes the place of `official`. */
-  officialHandle?: OfficialHandle;
-}
-
-interface OfficialCheck {
-  parsed: ParsedSource;
-  kind: "pipeline" | "template";
-  kitIssues: Issue[];
-  report: boolean;
 }
 
 /** Validates in-memory files (paths as shown to the user). Never throws for a user's mistake. */
@@ -43,9 +34,6 @@ export async function validateSources(files: readonly SourceFile[], options: Val
   const parsedByFile = new Map<string, ParsedSource>();
   const entities: Entity[] = [];
   const reported = new Set(files.map((f) => f.path));
-  const official = options.officialHandle ?? (options.official ? officialHandle(options.official) : undefined);
-  // Layer 2 comes after every file's own checks, which run while it loads (see startOfficial).
-  const officialChecks: OfficialCheck[] = [];
   for (const source of [...files, ...(options.context ?? []).filter((f) => !reported.has(f.path))]) {
     const parsed = parseSource(source.path, source.text);
     parsedByFile.set(source.path, parsed);
@@ -57,15 +45,12 @@ export async function validateSources(files: readonly SourceFile[], options: Val
       if (kind !== undefined) {
         const kitIssues = placeAll(parsed, checkValue(kind, parsed.value, contextOf(parsed)));
         own.push(...kitIssues);
-        if (official && (kind === "pipeline" || kind === "template")) officialChecks.push({ parsed, kind, kitIssues, report: reported.has(source.path) });
+        if (kind === "pipeline" && options.official) own.push(...withoutRepeats(placeAll(parsed, officialIssues(options.official, parsed.value)), kitIssues));
+        if (kind === "template" && options.official) own.push(...withoutRepeats(placeAll(parsed, officialTemplateIssues(options.official, parsed.value)), kitIssues));
         entities.push(toEntity(source.path, kind, parsed.value));
       }
     }
     if (reported.has(source.path)) issues.push(...own);
-  }
-  for (const check of official ? officialChecks : []) {
-    const found = await officialIssuesOf(official!, check.kind, check.parsed.value);
-    if (check.report) issues.push(...withoutRepeats(placeAll(check.parsed, found), check.kitIssues));
   }
   for (const rule of SET_RULES) {
     for (const found of rule(entities)) {
@@ -92,20 +77,15 @@ export async function validatePaths(
   options: ValidatePathsOptions,
 ): Promise<ValidationResult & { files: SourceFile[] }> {
   const wanted = paths.length > 0 ? paths : [DEFAULT_OUT_DIR];
+  const read = await readPaths(wanted, options.cwd, options.signal);
   const official =
     options.officialSchema === undefined
-      ? undefined
-      : await startOfficial(options.officialSchema, { cwd: options.cwd, cacheDir: options.cacheDir, env: options.env, signal: options.signal });
-  try {
-    const read = await readPaths(wanted, options.cwd, options.signal);
-    const context = await layoutContext(read, options.cwd, options.signal);
-    const result = await validateSources(read.files, { ...options, ...(official ? { officialHandle: official } : {}), context, explicit: read.explicit });
-    await official?.ready;
-    const all = finish([...read.issues, ...result.issues], options.strict === true);
-    return { ...all, files: read.files };
-  } finally {
-    await official?.close();
-  }
+      ? options.official
+      : await loadOfficial(options.officialSchema, { cwd: options.cwd, cacheDir: options.cacheDir, env: options.env, signal: options.signal });
+  const context = await layoutContext(read, options.cwd, options.signal);
+  const result = await validateSources(read.files, { ...options, official, context, explicit: read.explicit });
+  const all = finish([...read.issues, ...result.issues], options.strict === true);
+  return { ...all, files: read.files };
 }
 
 /** The official schema repeats many of the kit's findings: keep only what it adds. */
