@@ -26,6 +26,8 @@ Options:
   --missing-template-status CODE
                             400 (default) or 404 for a GET of a template version that is not there
   --lenient-template-inputs accept pipelines whose templateInputs do not fit the template
+  --default-store-type T    INLINE (default) or REMOTE: the account's Git Experience default; under
+                            REMOTE a pipeline or template create without storeType=INLINE is refused
   --fault-rate F            fail this fraction (0..1) of requests transiently
   --seed N                  seed for --fault-rate (same seed, same requests → same faults)
   --fault-kinds LIST        comma-separated kinds to pick from, e.g. 503,reset-after-store
@@ -38,6 +40,10 @@ Options:
                             a new project's harnessSecretManager appears only after MS (default 0)
   --secret-release-ms MS    a deleted connector's secrets stay "in use" for MS (default 0)
   --secret-id-hyphens       accept "-" in secret identifiers (Harness's docs; its code refuses it)
+  --secret-missing-get FORM a GET of a missing secret answers 400 (newer Harness, default) or
+                            200-null (older Harness: 200 with data null)
+  --secret-policy-deny IDS  a policy denies saving these secrets (comma-separated): 200 without
+                            data.secret, nothing stored, as Harness answers an OPA deny
   --quiet                   do not print one line per request
 
 Example:
@@ -47,6 +53,11 @@ Example:
 function text(values: ParsedValues, name: string): string | undefined {
   const value = values[name];
   return typeof value === "string" ? value : undefined;
+}
+
+function parseMissingGet(value: string | undefined): "400" | "200-null" | undefined {
+  if (value === undefined || value === "400" || value === "200-null") return value;
+  throw new KitError("E_USAGE", `--secret-missing-get must be 400 or 200-null, not "${value}"`, { hint: 'run "harness-scaffold emulator --help" for the options' });
 }
 
 /** Flag values → options; every bad value is an E_USAGE error that names the flag. */
@@ -69,6 +80,9 @@ export function emulatorOptions(values: ParsedValues, cwd: string): EmulatorOpti
     options.missingTemplateStatus = Number(missingTemplate) as 400 | 404;
   }
   if (values["lenient-template-inputs"] === true) options.templateInputsCheck = false;
+  const storeType = get("default-store-type");
+  if (storeType !== undefined && storeType !== "INLINE" && storeType !== "REMOTE") throw new KitError("E_USAGE", `--default-store-type "${storeType}" must be INLINE or REMOTE`);
+  if (storeType !== undefined) options.defaultStoreType = storeType;
   const maxBody = get("max-body-bytes");
   if (maxBody !== undefined) options.maxBodyBytes = parseWholeNumber("--max-body-bytes", maxBody, 1, 2 ** 31);
   const faultRate = get("fault-rate");
@@ -99,6 +113,8 @@ export function emulatorOptions(values: ParsedValues, cwd: string): EmulatorOpti
     managerDelayMs: managerDelay === undefined ? undefined : parseWholeNumber("--secret-manager-delay-ms", managerDelay, 0, 600_000),
     referenceReleaseMs: release === undefined ? undefined : parseWholeNumber("--secret-release-ms", release, 0, 600_000),
     allowHyphens: values["secret-id-hyphens"] === true,
+    missingGet: parseMissingGet(get("secret-missing-get")),
+    policyDeny: (get("secret-policy-deny") ?? "").split(",").map((s) => s.trim()).filter((s) => s !== ""),
   };
   return options;
 }
@@ -145,6 +161,9 @@ export const command: CommandModule = {
     "secret-manager-delay-ms": { type: "string" },
     "secret-release-ms": { type: "string" },
     "secret-id-hyphens": { type: "boolean" },
+    "secret-missing-get": { type: "string" },
+    "default-store-type": { type: "string" },
+    "secret-policy-deny": { type: "string" },
     quiet: { type: "boolean" },
   },
   allowPositionals: false,

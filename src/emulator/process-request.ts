@@ -31,6 +31,7 @@ export interface ProcessorDeps {
   accountMismatchStatus: 401 | 403;
   missingConnectorStatus: 400 | 404;
   missingTemplateStatus: 400 | 404;
+  defaultStoreType: "INLINE" | "REMOTE";
   checkTemplateInputs: boolean;
   secrets: SecretRuntime;
   log: (line: string) => void;
@@ -78,6 +79,7 @@ async function run(req: IncomingMessage, correlationId: string, deps: ProcessorD
     missingConnectorStatus: deps.missingConnectorStatus,
     missingTemplateStatus: deps.missingTemplateStatus,
     checkTemplateInputs: deps.checkTemplateInputs,
+    defaultStoreType: deps.defaultStoreType,
     secrets: deps.secrets,
   });
   if (deps.stateFile !== undefined && deps.store.changes !== before) {

@@ -76,12 +76,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     accountMismatchStatus: options.accountMismatchStatus ?? 403,
     missingConnectorStatus: options.missingConnectorStatus ?? 400,
     missingTemplateStatus: options.missingTemplateStatus ?? 400,
+    defaultStoreType: options.defaultStoreType ?? "INLINE",
     checkTemplateInputs: options.templateInputsCheck !== false,
     secrets: {
       options: {
         managerDelayMs: options.secrets?.managerDelayMs ?? 0,
         referenceReleaseMs: options.secrets?.referenceReleaseMs ?? 0,
         allowHyphens: options.secrets?.allowHyphens ?? false,
+        missingGet: options.secrets?.missingGet ?? "400",
+        policyDeny: options.secrets?.policyDeny ?? [],
       },
       testConnection: options.testConnection ?? {},
       lingering: new Map(),

@@ -86,6 +86,16 @@ export interface SecretOptions {
   referenceReleaseMs?: number;
   /** Accept `-` in secret identifiers, as Harness's docs say (the server code read refuses it: UNCONFIRMED). */
   allowHyphens?: boolean;
+  /**
+   * A GET of a missing secret: 400 RESOURCE_NOT_FOUND_EXCEPTION (newer code, the default) or
+   * 200 with `data: null` (older code), which clients must also read as absent (CONFIRMED both).
+   */
+  missingGet?: "400" | "200-null";
+  /**
+   * Identifiers whose create or update an OPA policy denies: Harness answers 200 without
+   * `data.secret` and with `governanceMetadata` filled in, and saves nothing (CONFIRMED).
+   */
+  policyDeny?: readonly string[];
 }
 
 export interface EmulatorOptions {
@@ -117,6 +127,11 @@ export interface EmulatorOptions {
    * one of Harness's exception mappers answers (default) or 404 ENTITY_NOT_FOUND. Unconfirmed.
    */
   missingTemplateStatus?: 400 | 404;
+  /**
+   * The account's Git Experience default for new pipelines and templates. Under "REMOTE" a create
+   * without `storeType=INLINE` is refused (the emulator keeps no Git). Default "INLINE" (LIKELY).
+   */
+  defaultStoreType?: "INLINE" | "REMOTE";
   /**
    * Refuse pipeline and template saves whose templateInputs do not fit the template's runtime
    * inputs (400 TEMPLATE_EXCEPTION; default true). Harness's exact behaviour is only likely.
