@@ -16,13 +16,19 @@ const say = {
     `The account stores new ${what}s in Git by default (REMOTE): pass connectorRef, repoName and filePath, ` +
     "or storeType=INLINE to keep it in Harness (emulated --default-store-type REMOTE)",
   remoteUnsupported: "Remote (Git) storage is not emulated; send storeType=INLINE",
+  // harness-api-triggers.md §3, rule 9: the input set's store must be its pipeline's.
+  inputSetMismatch: "Input Set storeType: REMOTE does not match with Pipeline storeType: INLINE",
 };
 
-/** Throws Harness-style 400s unless this create stores the entity inline. */
-export function requireInlineCreate(ctx: RouteContext, what: "pipeline" | "template"): void {
+/**
+ * Throws Harness-style 400s unless this create stores the entity inline. (Every pipeline the
+ * emulator holds is inline, so an input set that would go to Git mismatches its pipeline.)
+ */
+export function requireInlineCreate(ctx: RouteContext, what: "pipeline" | "template" | "input set"): void {
   const asked = ctx.query.get("storeType");
   if (asked !== null && asked !== "INLINE" && asked !== "REMOTE") throw new ApiError(400, "INVALID_REQUEST", say.badValue(asked));
   const effective = (asked ?? ctx.defaultStoreType) as StoreType;
   if (effective === "INLINE") return;
+  if (what === "input set") throw new ApiError(400, "INVALID_REQUEST", say.inputSetMismatch);
   throw new ApiError(400, "INVALID_REQUEST", asked === null ? say.remoteNeedsGit(what) : say.remoteUnsupported);
 }

@@ -51,13 +51,15 @@ describe("publish against Harness's variants", () => {
     expect(h.emulator.secretHolds("org/default/payments_api", "github_token", "anything")).toBe(false);
   });
 
-  it("an account whose Git Experience default is REMOTE: pipelines are created inline because publish says storeType=INLINE", async () => {
+  it("an account whose Git Experience default is REMOTE: pipelines and input sets are created inline because publish says storeType=INLINE", async () => {
     h = await setup({ defaultStoreType: "REMOTE" });
     const r = await h.run(["publish", "--json"]);
     expect(r.code, r.stderr).toBe(0);
-    const posts = h.log.filter((l) => l.startsWith("POST /pipeline/api/pipelines/v2"));
-    expect(posts).toHaveLength(2);
-    expect(posts.every((l) => l.endsWith(" 200"))).toBe(true);
+    const out = JSON.parse(r.stdout) as Published;
+    expect(out.results.filter((x) => ["pipeline", "inputset", "trigger"].includes(x.kind)).map((x) => `${x.kind} ${x.action}`)).toEqual([
+      "pipeline created", "pipeline created", "inputset created", "inputset created", "trigger created", "trigger created",
+    ]);
+    expect(h.log.filter((l) => l.startsWith("POST ") && !l.endsWith(" 200"))).toEqual([]);
   });
 
   it("an SSHKey secret goes after the secret holding its key, even when it sorts first", async () => {
