@@ -3,6 +3,7 @@ import { KitError } from "../errors.js";
 import { parseDuplicateStatus, parseFaultKinds, parseFraction, parseRateLimit, parseWholeNumber } from "../emulator/options.js";
 import { startEmulator } from "../emulator/server.js";
 import type { EmulatorOptions, FaultOptions } from "../emulator/types.js";
+import { HARNESS_RATE_LIMIT } from "../emulator/types.js";
 import type { CliContext, CommandModule, ParsedValues } from "./context.js";
 
 const HELP = `harness-scaffold emulator — run a local stand-in for the Harness API
@@ -20,8 +21,8 @@ Options:
   --account ID              account id (default: random, 22 characters like Harness's)
   --token TOKEN             API token pat.<account>.<tokenId>.<secret> (default: random)
   --state FILE              keep every acknowledged change in FILE and reload it on start
-  --rate-limit N/SECONDS    at most N requests per SECONDS per API key, then 429
-                            (Harness documents 1000/60); default: no limit
+  --rate-limit N/SECONDS    at most N requests per SECONDS per API key, then 429; default 400/60,
+                            Harness's documented limit for x-api-key calls; off: no limit
   --duplicate-status CODE   400 (Harness's code, default) or 409 for duplicate identifiers
   --missing-template-status CODE
                             400 (default) or 404 for a GET of a template version that is not there
@@ -134,7 +135,8 @@ function banner(e: { url: string; account: string; token: string; faultSeed: num
     `  API token    ${e.token}`,
     `  state        ${options.stateFile ?? "in memory only (pass --state FILE to keep changes)"}`,
   ];
-  if (options.rateLimit) lines.push(`  rate limit   ${options.rateLimit.requests} requests per ${options.rateLimit.windowMs / 1000} s per API key`);
+  const limit = options.rateLimit ?? HARNESS_RATE_LIMIT;
+  lines.push(limit === false ? "  rate limit   off" : `  rate limit   ${limit.requests} requests per ${limit.windowMs / 1000} s per API key`);
   if (options.faults) lines.push(`  faults       ${options.faults.rate * 100}% of requests (seed ${e.faultSeed ?? "-"})`);
   lines.push(
     "",

@@ -31,6 +31,7 @@ import { Router } from "./router.js";
 import { loadState, StateFile } from "./state-file.js";
 import { Store } from "./store.js";
 import type { EmulatorOptions, RunningEmulator } from "./types.js";
+import { HARNESS_RATE_LIMIT } from "./types.js";
 
 const ROUTES = [
   organizationRoutes, projectRoutes, connectorRoutes, pipelineRoutes, serviceRoutes, environmentRoutes, infrastructureRoutes,
@@ -71,7 +72,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     token,
     store,
     router: new Router(ROUTES),
-    limiter: options.rateLimit === undefined ? undefined : new SlidingWindowLimiter(options.rateLimit),
+    limiter: options.rateLimit === false ? undefined : new SlidingWindowLimiter(options.rateLimit ?? HARNESS_RATE_LIMIT),
     stateFile,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     duplicateStatus: options.duplicateStatus ?? 400,

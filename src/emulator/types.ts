@@ -53,6 +53,9 @@ export interface FaultOptions {
   delayMs?: number;
 }
 
+/** Harness's limit for "external API" calls, 400 a minute per `x-api-key` (harness-api.md §3). */
+export const HARNESS_RATE_LIMIT: Readonly<RateLimitOptions> = Object.freeze({ requests: 400, windowMs: 60_000 });
+
 export interface RateLimitOptions {
   /** Requests allowed per API key within any window of `windowMs` (sliding window). */
   requests: number;
@@ -109,7 +112,11 @@ export interface EmulatorOptions {
   token?: string;
   /** JSON file that keeps every acknowledged change; reloaded on start. Default: memory only. */
   stateFile?: string;
-  rateLimit?: RateLimitOptions;
+  /**
+   * Requests per API key, then 429. Default Harness's documented limit for calls with an
+   * `x-api-key` (HARNESS_RATE_LIMIT: 400 a minute); `false` turns it off.
+   */
+  rateLimit?: RateLimitOptions | false;
   /** Status of duplicate-identifier errors: 400 as Harness's code says (default), 409 as some clients assume. */
   duplicateStatus?: 400 | 409;
   /**
