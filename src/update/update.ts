@@ -112,7 +112,15 @@ export async function update(options: UpdateOptions): Promise<UpdateResult> {
   const plans: FilePlan[] = [];
   const conflicted: UpdateResult["conflicted"] = [];
   const movedFrom = new Map<string, string>();
-  for (const file of [...new Set([...oldPaths, ...theirs.keys()])].sort()) {
+  /** Bases read (and checked against their hash) from the store: already there for the next manifest. */
+  const stored = new Set<string>();
+  const paths = [...new Set([...oldPaths, ...theirs.keys()])].sort();
+  // Read every file and base at once: the reads overlap instead of queueing one by one.
+  const bases = new Map<string, Promise<string | undefined>>();
+  const readStored = (hash: string): Promise<string | undefined> => bases.get(hash) ?? bases.set(hash, readBase(outDir, hash)).get(hash) as Promise<string | undefined>;
+  await Promise.all([...paths, ...moved.values(), ...[...sources.of.values()].flatMap((s) => (s.disk === null ? [] : [s.disk]))].map(disk));
+  await Promise.all(Object.values(manifest.files).map((f) => readStored(f.sha256)));
+  for (const file of paths) {
     // An element that now lives at another path is merged there; its old path is emptied.
     if (!theirs.has(file) && sources.vacated.has(file)) continue;
     const source = sources.of.get(file) ?? { disk: file, base: file };
@@ -126,7 +134,8 @@ export async function update(options: UpdateOptions): Promise<UpdateResult> {
     }
     const hash = source.base === null ? undefined : manifest.files[source.base]?.sha256;
     const wasRendered = source.base !== null && oldPaths.has(source.base);
-    const base = wasRendered && hash !== undefined ? await readBase(outDir, hash) : undefined;
+    const base = wasRendered && hash !== undefined ? await readStored(hash) : undefined;
+    if (base !== undefined && hash !== undefined) stored.add(hash);
     const plan = planFile({
       path: file, shown: `${shownOut}/${file}`, wasRendered, base,
       ours, theirs: theirs.get(file)?.text, resolve: resolution.resolver,
@@ -156,7 +165,7 @@ export async function update(options: UpdateOptions): Promise<UpdateResult> {
   const next = nextManifest(manifest, runs, oldPaths, theirs, plans);
   const fileChanges = await fileChangesOf(plans, [...movedFrom.values(), ...sources.vacated], movedFrom, outDir, shownOut);
   const manifestChange = await planChanges([{ path: MANIFEST_FILE, text: manifestText(next) }], outDir, shownOut);
-  const baseChanges = await planBases(next, manifest, theirs, outDir, shownOut);
+  const baseChanges = await planBases(next, manifest, theirs, stored, outDir, shownOut);
   const changed = [...fileChanges, ...manifestChange].some((c) => c.action !== "unchanged");
   const diffs = options.dryRun === true ? await diffChanges(fileChanges, shownOut) : new Map<string, string>();
   if (options.dryRun !== true) await commitChanges([...fileChanges, ...baseChanges, ...manifestChange], shownOut);
@@ -194,8 +203,9 @@ function nextManifest(previous: Manifest, runs: ManifestRun[], oldPaths: Readonl
 }
 
 /** New bases written; bases nothing refers to any more removed. */
-async function planBases(next: Manifest, previous: Manifest, theirs: ReadonlyMap<string, { text: string }>, outDir: string, shownOut: string): Promise<FileChange[]> {
-  const wanted = baseEntries([...theirs.values()]);
+async function planBases(next: Manifest, previous: Manifest, theirs: ReadonlyMap<string, { text: string }>, stored: ReadonlySet<string>, outDir: string, shownOut: string): Promise<FileChange[]> {
+  const storedPaths = new Set([...stored].map(basePath));
+  const wanted = baseEntries([...theirs.values()]).filter((b) => !storedPaths.has(b.path));
   const changes = await planChanges(wanted, outDir, shownOut);
   const keep = new Set(Object.values(next.files).map((f) => basePath(f.sha256)));
   const stale = [...new Set(Object.values(previous.files).map((f) => basePath(f.sha256)))].filter((p) => !keep.has(p));

@@ -28,26 +28,21 @@ const content = (plan: FilePlan): string | undefined => plan.text ?? (plan.actio
  * merge left it unchanged); `emptied`: paths whose content went elsewhere.
  */
 export async function fileChangesOf(plans: readonly FilePlan[], emptied: readonly string[], movedFrom: ReadonlyMap<string, string>, outDir: string, shownOut: string): Promise<FileChange[]> {
-  const changes: FileChange[] = [];
-  const written = new Set<string>();
+  const writes: FilePlan[] = [];
+  const deletes: string[] = [];
   for (const plan of plans) {
     const text = content(plan);
-    const write = plan.action === "create" || plan.action === "update" || (movedFrom.has(plan.path) && text !== undefined);
-    if (plan.action === "delete") {
-      const [c] = await planChanges([{ path: plan.path, text: "" }], outDir, shownOut);
-      if (c !== undefined) changes.push({ ...c, action: "delete" });
-    } else if (write) {
-      const [c] = await planChanges([{ path: plan.path, text: text ?? "" }], outDir, shownOut);
-      if (c !== undefined) changes.push(c);
-      // A moved file shows as created (or updated) where it lands, not as unchanged.
-      if (c !== undefined && movedFrom.has(plan.path)) plan.action = c.action === "delete" ? plan.action : c.action;
-      written.add(plan.path);
-    }
+    if (plan.action === "delete") deletes.push(plan.path);
+    else if (plan.action === "create" || plan.action === "update" || (movedFrom.has(plan.path) && text !== undefined)) writes.push(plan);
   }
-  for (const path of new Set(emptied)) {
-    if (written.has(path)) continue;
-    const [c] = await planChanges([{ path, text: "" }], outDir, shownOut);
-    if (c?.before !== undefined) changes.push({ ...c, action: "delete" });
-  }
-  return changes;
+  const written = await planChanges(writes.map((p) => ({ path: p.path, text: content(p) ?? "" })), outDir, shownOut);
+  writes.forEach((plan, i) => {
+    const c = written[i];
+    // A moved file shows as created (or updated) where it lands, not as unchanged.
+    if (c !== undefined && movedFrom.has(plan.path)) plan.action = c.action;
+  });
+  const writing = new Set(writes.map((p) => p.path));
+  const gone = [...deletes, ...new Set(emptied.filter((p) => !writing.has(p) && !deletes.includes(p)))];
+  const removed = (await planChanges(gone.map((p) => ({ path: p, text: "" })), outDir, shownOut)).filter((c, i) => i < deletes.length || c.before !== undefined);
+  return [...written, ...removed.map((c) => ({ ...c, action: "delete" as const }))];
 }
