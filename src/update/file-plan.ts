@@ -14,6 +14,7 @@
  */
 import { diffTexts, mergeFile } from "../merge/merge-file.js";
 import type { Change, Conflict, Resolver } from "../merge/types.js";
+import type { ChangeCause } from "./cause.js";
 
 export type UpdateAction = "create" | "update" | "unchanged" | "delete" | "kept-deleted" | "kept-edited";
 export type FilePolicy = "managed" | "once" | "enforced";
@@ -32,6 +33,12 @@ export interface FilePlan {
   noBase?: boolean;
   /** `enforced` replaced the team's edits; `once` left a file the kit changed alone. */
   policy?: "enforced" | "once";
+  /** Why it changes (cause.ts), set by update for every file that is not unchanged. */
+  cause?: ChangeCause;
+  from?: string;
+  to?: string;
+  /** The team's file differs from its recorded base. */
+  edited?: boolean;
 }
 
 export interface FileVersions {

@@ -25,6 +25,7 @@ import { migrateManifest } from "./migrate.js";
 import { BUILTIN_KIT_NAME, builtinRenderer, checkGivenKit } from "./renderer.js";
 import type { Kit } from "../kit/types.js";
 import { parseResolve } from "./resolve.js";
+import { runCause, runOfPaths } from "./cause.js";
 import { findSources, takenConflict } from "./sources.js";
 import { fileChangesOf, readDisk } from "./write-plan.js";
 import type { RunTarget } from "./set-answers.js";
@@ -144,10 +145,17 @@ export async function update(options: UpdateOptions): Promise<UpdateResult> {
     });
     const gone = sources.taken.get(file);
     if (gone !== undefined) plan.conflicts.push(...(await takenConflict(file, gone, manifest, outDir, shownOut, disk, resolution.resolver)));
+    if (base !== undefined && ours !== undefined) plan.edited = ours !== base;
     plans.push(plan);
     if (plan.conflicts.some((c) => c.resolved === undefined)) {
       conflicted.push({ path: file, base, ours: ours ?? "", theirs: theirs.get(file)?.text ?? "" });
     }
+  }
+  const causes = manifest.runs.map((run, i) => runCause(run, runs[i] as ManifestRun, Object.keys(routed.get(i) ?? {}), recorded.kitVersion, kitVersion()));
+  const owner = runOfPaths(manifest.runs, runs);
+  for (const plan of plans) {
+    const cause = causes[owner.get(plan.path) ?? -1];
+    if (plan.action !== "unchanged" && cause !== undefined) Object.assign(plan, cause);
   }
   const conflicts = plans.flatMap((p) => p.conflicts);
   const notes = [...movedFrom].map(([to, from]) => `${shownOut}/${to}: moved from ${from} (${moved.has(to) ? "the kit's migrations" : "the same element's file; its path changed"})`)
