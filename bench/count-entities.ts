@@ -56,7 +56,12 @@ export async function countEntities(t: Target, org = "default"): Promise<EntityC
     for (const env of new Set(environments)) {
       add("infrastructure", `${project}/${env}`, await list(t, "GET", "/ng/api/infrastructures", { ...scope, environmentIdentifier: env }));
     }
-    add("pipeline", project, await list(t, "POST", "/pipeline/api/pipelines/list", scope));
+    const pipelines = await list(t, "POST", "/pipeline/api/pipelines/list", scope);
+    add("pipeline", project, pipelines);
+    for (const pipeline of new Set(pipelines)) {
+      add("inputset", `${project}/${pipeline}`, await list(t, "GET", "/pipeline/api/inputSets", { ...scope, pipelineIdentifier: pipeline }));
+      add("trigger", `${project}/${pipeline}`, await list(t, "GET", "/pipeline/api/triggers", { ...scope, targetIdentifier: pipeline }));
+    }
   }
   const byKind: Record<string, number> = {};
   let total = 0;

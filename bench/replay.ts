@@ -38,6 +38,8 @@ const KIND_BY_PATH: [RegExp, string][] = [
   [/\/environmentsV2/, "environment"],
   [/\/infrastructures/, "infrastructure"],
   [/\/pipelines/, "pipeline"],
+  [/\/inputSets/, "inputset"],
+  [/\/triggers/, "trigger"],
 ];
 
 /** Which entity a request is about: kind, project (from the query) and identifier (path or body). */
@@ -45,7 +47,8 @@ export function entityKey(r: Recorded): string {
   const url = new URL(r.path, "http://x");
   const kind = KIND_BY_PATH.find(([re]) => re.test(url.pathname))?.[1] ?? url.pathname;
   let id: string | undefined;
-  if (r.method !== "POST") id = url.pathname.split("/").at(-1);
+  // A trigger's status read (`…/{id}/details`) belongs to the trigger.
+  if (r.method !== "POST") id = url.pathname.replace(/\/details$/, "").split("/").at(-1);
   else if (r.body?.trimStart().startsWith("{")) {
     const doc = JSON.parse(r.body) as { identifier?: string; project?: { identifier?: string }; connector?: { identifier?: string } };
     id = (doc.project ?? doc.connector ?? doc).identifier;

@@ -26,10 +26,13 @@ export function serviceAnswers(i: number): Record<string, unknown> {
   return answers;
 }
 
-/** How many entities service `i` has: project, 3 connectors, service, CI + CD pipelines, and 2 per environment. */
+/**
+ * How many entities service `i` has: project, 2 secrets, 3 connectors, service, CI + CD pipelines, CI push and
+ * pull-request triggers, and 3 per environment (environment, infrastructure, CD input set).
+ */
 export function entitiesOf(i: number): number {
-  // project, 2 secrets, 3 connectors, service, 2 pipelines, and per environment one infrastructure.
-  return 9 + 2 * (ENVIRONMENTS[i % ENVIRONMENTS.length] as string[]).length;
+  // project, 2 secrets, 3 connectors, service, 2 pipelines, 2 triggers, and per environment 3.
+  return 11 + 3 * (ENVIRONMENTS[i % ENVIRONMENTS.length] as string[]).length;
 }
 
 /** Renders, validates and writes service `i` into `<cwd>/<dir>`; returns how many files it wrote. */

@@ -26,6 +26,9 @@ Options:
   --missing-template-status CODE
                             400 (default) or 404 for a GET of a template version that is not there
   --lenient-template-inputs accept pipelines whose templateInputs do not fit the template
+  --missing-input-set-status CODE
+                            404 (current servers, default) or 400 (older builds) for a GET of a
+                            missing input set
   --fault-rate F            fail this fraction (0..1) of requests transiently
   --seed N                  seed for --fault-rate (same seed, same requests → same faults)
   --fault-kinds LIST        comma-separated kinds to pick from, e.g. 503,reset-after-store
@@ -69,6 +72,11 @@ export function emulatorOptions(values: ParsedValues, cwd: string): EmulatorOpti
     options.missingTemplateStatus = Number(missingTemplate) as 400 | 404;
   }
   if (values["lenient-template-inputs"] === true) options.templateInputsCheck = false;
+  const missingInputSet = get("missing-input-set-status");
+  if (missingInputSet !== undefined) {
+    if (missingInputSet !== "400" && missingInputSet !== "404") throw new KitError("E_USAGE", `--missing-input-set-status "${missingInputSet}" must be 400 or 404`);
+    options.missingInputSetStatus = Number(missingInputSet) as 400 | 404;
+  }
   const maxBody = get("max-body-bytes");
   if (maxBody !== undefined) options.maxBodyBytes = parseWholeNumber("--max-body-bytes", maxBody, 1, 2 ** 31);
   const faultRate = get("fault-rate");
@@ -134,6 +142,7 @@ export const command: CommandModule = {
     "duplicate-status": { type: "string" },
     "missing-template-status": { type: "string" },
     "lenient-template-inputs": { type: "boolean" },
+    "missing-input-set-status": { type: "string" },
     "fault-rate": { type: "string" },
     seed: { type: "string" },
     "fault-kinds": { type: "string" },

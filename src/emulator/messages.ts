@@ -42,6 +42,45 @@ export const infrastructureDuplicate = (id: string, env: string, s: ScopeWords):
 export const infrastructureNotFound = (id: string, env: string, s: ScopeWords): string =>
   `Infrastructure with identifier [${id}] in project [${s.project ?? ""}], org [${s.org ?? ""}], environment [${env}] not found`;
 
+// Triggers and input sets (harness-api-triggers.md §1.2, §4). Harness wraps every trigger save error.
+export const triggerSaveFailed = (detail: string): string => `Failed while Saving Trigger: ${detail}`; // [source-code]
+export const triggerUpdateFailed = (detail: string): string => `Failed while updating Trigger: ${detail}`; // [source-code]
+export const triggerDuplicate = (id: string): string => `Trigger [${id}] already exists or is soft deleted`; // [source-code]
+export const triggerNotFound = (id: string): string => `Trigger ${id} does not exist`; // [source-code]
+export const triggerIdMismatch = "Identifier in url and yaml do not match"; // [source-code]
+export const triggerNoRoot = "the yaml must have a trigger: mapping at its root"; // emulator wording (Jackson's is unknown)
+export const triggerBlank = { identifier: "Identifier can not be empty", name: "Name can not be empty", pipelineIdentifier: "Pipeline identifier can not be empty" } as const; // [source-code]
+export const triggerIdPattern = "Trigger identifier must start with a letter or underscore and can contain only letters, digits and underscores"; // [source-code] (prefix)
+export const triggerNamePattern = "Trigger name must start with a letter, number, underscore, hyphen, or dot and can contain only letters, digits, spaces, underscores, hyphens and dots"; // [source-code] (prefix)
+export const cronTooOften = "Cron interval must be greater than or equal to 5 minutes"; // [source-code] (prefix)
+export const cronInvalid = (detail: string): string => `Invalid cron expression: ${detail}`; // emulator wording
+export const unknownTimeZone = (zone: string): string => `Unknown time-zone ID: ${zone}`; // Java ZoneId's wording
+export const webhookConnectorMissing = (detail: string): string => `Failed to fetch connector details: ${detail}`; // [source-code] (prefix)
+export const webhookNotGithub = (ref: string): string => `Connector [${ref}] is not a Github connector`; // emulator wording
+export const webhookNoApiAccess = (ref: string): string =>
+  `Failed to register webhook: connector [${ref}] has no API access; enable API access with a token that has the repo and admin:repo_hook scopes`; // emulator wording
+export const webhookTokenMissing = (ref: string, secret: string): string =>
+  `Failed to register webhook: the API access token secret [${secret}] of connector [${ref}] does not exist`; // emulator wording
+
+export const inputSetNotFound = (id: string): string => `InputSet with the given ID: ${id} does not exist or has been deleted`; // [source-code]
+export const inputSetDuplicate = (id: string, s: ScopeWords, pipeline: string): string =>
+  `Input set [${id}] under Project[${s.project ?? ""}], Organization [${s.org ?? ""}] for Pipeline [${pipeline}] already exists`; // [source-code]
+export const inputSetIdEmpty = "Identifier cannot be empty"; // [source-code]
+export const inputSetIdTooLong = "Input Set identifier length cannot be more that 127 characters."; // [source-code]
+export const inputSetIdPattern = (id: string): string => `InputSet Identifier cannot contain special characters or spaces: [${id}]`; // [source-code]
+export const inputSetNoPipeline = "Input Set provides no values for any runtime input, or the pipeline has no runtime input"; // [source-code]
+export const inputSetNoPipelineId = "Pipeline identifier is missing in the YAML. Please give a valid Pipeline identifier"; // [source-code] (prefix)
+export const inputSetPipelineMismatch = "Pipeline identifier in input set does not match"; // [source-code]
+export const inputSetInputInList = "Input set contains runtime input marker '<+input>' wrapped inside a list, which is not supported"; // [source-code] (prefix)
+export const inputSetPipelineMissing = (pipeline: string, s: ScopeWords): string =>
+  `Pipeline [${pipeline}] under Project[${s.project ?? ""}], Organization [${s.org ?? ""}] doesn't exist or has been deleted.`; // [source-code]
+export const inputSetIdMismatch = (inPath: string, inYaml: string): string =>
+  `Input Set Identifier : ${inPath} in input set request doesn't match with identifier : ${inYaml} given in yaml`; // [source-code]
+export const inputSetNotUpdated = (id: string): string => `Error while updating input set [${id}]: Input Set [${id}] could not be updated`; // likely wrapping
+export const inputSetNotDeleted = (id: string, pipeline: string, s: ScopeWords): string =>
+  `InputSet [${id}] for Pipeline [${pipeline}] under Project[${s.project ?? ""}], Organization [${s.org ?? ""}] could not be deleted.`; // [source-code]
+export const inputSetNoRoot = (root: string): string => `the yaml must have a ${root}: mapping at its root`; // emulator wording
+
 export const scopeMismatch = "Invalid request, scope in payload and params do not match.";
 export const projectWithoutOrg = "orgIdentifier is required when projectIdentifier is given";
 export const identifierMismatch = (what: string, inPath: string, inBody: string): string =>

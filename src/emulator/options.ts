@@ -10,7 +10,10 @@ import type { EmulatorOptions, FaultKind, RateLimitOptions } from "./types.js";
 export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 export function checkEmulatorOptions(options: EmulatorOptions): void {
-  const { port, rateLimit, duplicateStatus, maxBodyBytes, faultRate, accountMismatchStatus, missingConnectorStatus, missingTemplateStatus } = options;
+  const { port, rateLimit, duplicateStatus, maxBodyBytes, faultRate, accountMismatchStatus, missingConnectorStatus, missingInputSetStatus, missingTemplateStatus } = options;
+  if (missingInputSetStatus !== undefined && missingInputSetStatus !== 400 && missingInputSetStatus !== 404) {
+    throw usage(`missingInputSetStatus ${String(missingInputSetStatus)} must be 400 or 404`);
+  }
   if (missingTemplateStatus !== undefined && missingTemplateStatus !== 400 && missingTemplateStatus !== 404) {
     throw usage(`missingTemplateStatus ${String(missingTemplateStatus)} must be 400 or 404`);
   }

@@ -30,6 +30,7 @@ export interface ProcessorDeps {
   duplicateStatus: 400 | 409;
   accountMismatchStatus: 401 | 403;
   missingConnectorStatus: 400 | 404;
+  missingInputSetStatus: 400 | 404;
   missingTemplateStatus: 400 | 404;
   checkTemplateInputs: boolean;
   secrets: SecretRuntime;
@@ -61,7 +62,7 @@ async function run(req: IncomingMessage, correlationId: string, deps: ProcessorD
   if (route.accepts !== undefined && !(route.bodyOptional === true && !hasBody(req))) {
     const media = requireMedia(req, route.accepts);
     text = await readBody(req, deps.maxBodyBytes);
-    if (text.trim() !== "") body = route.yamlText === true ? parseYaml(text) : parseBody(text, media);
+    if (text.trim() !== "" && route.rawBody !== true) body = route.yamlText === true ? parseYaml(text) : parseBody(text, media);
   }
 
   const before = deps.store.changes;
@@ -76,6 +77,8 @@ async function run(req: IncomingMessage, correlationId: string, deps: ProcessorD
     now: Date.now(),
     duplicateStatus: deps.duplicateStatus,
     missingConnectorStatus: deps.missingConnectorStatus,
+    missingInputSetStatus: deps.missingInputSetStatus,
+    origin: `http://${req.headers.host ?? "127.0.0.1"}`,
     missingTemplateStatus: deps.missingTemplateStatus,
     checkTemplateInputs: deps.checkTemplateInputs,
     secrets: deps.secrets,

@@ -30,6 +30,10 @@ export interface RouteContext {
   now: number;
   duplicateStatus: 400 | 409;
   missingConnectorStatus: 400 | 404;
+  /** A missing input set on GET: 404 as current servers answer (default) or 400 as older builds did. */
+  missingInputSetStatus: 400 | 404;
+  /** `http://host:port` as the client addressed the emulator (webhook URLs point back at it). */
+  origin: string;
   /** A missing template version on GET (see EmulatorOptions). */
   missingTemplateStatus: 400 | 404;
   /** Pipeline and template saves check templateInputs against the templates' runtime inputs. */
@@ -45,6 +49,8 @@ export interface Route {
   accepts?: readonly MediaKind[];
   /** Parse the body as YAML whatever its content type (pipelines: JSON is YAML too). */
   yamlText?: boolean;
+  /** Hand the body to the handler unparsed (`text` only): it words parse errors itself (triggers). */
+  rawBody?: boolean;
   /** The body may be left out entirely (no Content-Type needed then). */
   bodyOptional?: boolean;
   /** Synchronous on purpose: a handler's checks and its change cannot interleave with another request's. */

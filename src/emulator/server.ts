@@ -15,9 +15,11 @@ import { FaultPlanner, runsFirst } from "./faults.js";
 import { connectorRoutes } from "./handlers/connectors.js";
 import { environmentRoutes, infrastructureRoutes, serviceRoutes } from "./handlers/ng-entities.js";
 import { ensureDefaultOrg, organizationRoutes } from "./handlers/organizations.js";
+import { inputSetRoutes } from "./handlers/input-sets.js";
 import { pipelineRoutes } from "./handlers/pipelines.js";
 import { templateRoutes } from "./handlers/templates.js";
 import { projectRoutes } from "./handlers/projects.js";
+import { triggerRoutes } from "./handlers/triggers.js";
 import { digestMatches, secretRoutes } from "./handlers/secrets.js";
 import { testConnectionRoutes } from "./handlers/test-connection.js";
 import { warmUpKitRules } from "./kit-rules.js";
@@ -32,7 +34,7 @@ import type { EmulatorOptions, RunningEmulator } from "./types.js";
 
 const ROUTES = [
   organizationRoutes, projectRoutes, connectorRoutes, pipelineRoutes, serviceRoutes, environmentRoutes, infrastructureRoutes,
-  templateRoutes, secretRoutes, testConnectionRoutes,
+  templateRoutes, secretRoutes, testConnectionRoutes, inputSetRoutes, triggerRoutes,
 ].flat();
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
@@ -75,6 +77,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     duplicateStatus: options.duplicateStatus ?? 400,
     accountMismatchStatus: options.accountMismatchStatus ?? 403,
     missingConnectorStatus: options.missingConnectorStatus ?? 400,
+    missingInputSetStatus: options.missingInputSetStatus ?? 404,
     missingTemplateStatus: options.missingTemplateStatus ?? 400,
     checkTemplateInputs: options.templateInputsCheck !== false,
     secrets: {

@@ -6,7 +6,8 @@
  */
 import type { Json } from "./fields.js";
 
-export type StoredKind = "organization" | "project" | "connector" | "pipeline" | "service" | "environment" | "infrastructure" | "template" | "secret";
+export type StoredKind =
+  | "organization" | "project" | "connector" | "pipeline" | "service" | "environment" | "infrastructure" | "template" | "secret" | "inputset" | "trigger";
 
 export interface Scope {
   account: string;
@@ -16,7 +17,7 @@ export interface Scope {
 
 export interface EntityRecord extends Scope {
   kind: StoredKind;
-  /** The environment of an infrastructure, the versionLabel of a template; null for every other kind. */
+  /** The environment of an infrastructure, the versionLabel of a template, the pipeline of a trigger or input set; null for every other kind. */
   parent: string | null;
   identifier: string;
   createdAt: number;
@@ -77,6 +78,11 @@ export class Store {
         this.changes++;
       }
     }
+  }
+
+  /** Removes a pipeline's input sets and triggers (Harness does when the pipeline is deleted). */
+  removePipelineChildren(scope: Scope, pipeline: string): void {
+    for (const kind of ["inputset", "trigger"] as const) for (const r of this.list(kind, scope, pipeline)) this.remove(r);
   }
 
   /** Removes an environment's infrastructures. */

@@ -113,6 +113,11 @@ export interface EmulatorOptions {
    */
   missingConnectorStatus?: 400 | 404;
   /**
+   * A missing input set on GET: 404 ENTITY_NOT_FOUND as current servers answer (default) or
+   * 400 INVALID_REQUEST as older builds did (harness-api-triggers.md §4). Same message either way.
+   */
+  missingInputSetStatus?: 400 | 404;
+  /**
    * GET of a template version that does not exist: 400 FAILURE RESOURCE_NOT_FOUND_EXCEPTION as
    * one of Harness's exception mappers answers (default) or 404 ENTITY_NOT_FOUND. Unconfirmed.
    */

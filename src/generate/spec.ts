@@ -11,8 +11,8 @@ export interface RenderJob {
   template: string;
   kind: EntityKind;
   identifier: string;
-  /** A nested kind's file name in its identifier's folder (a template's versionLabel: templates/<identifier>/<fileName>.yaml). */
-  fileName?: string;
+  /** A nested kind's second key (layout.ts NESTED_KEY): a template version's versionLabel, a trigger's or input set's pipeline. */
+  group?: string;
   /** Every key a template reads must be present; null (never undefined) for answers that do not apply. */
   data: Record<string, unknown>;
   /** Kit files: who owns the file on a later update (default managed). */

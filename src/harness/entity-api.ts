@@ -6,7 +6,7 @@
  */
 import { isKitError } from "../errors.js";
 import type { EntityKind } from "../layout.js";
-import { JSON_ROOT_KEY, YAML_ROOT_KEY } from "../layout.js";
+import { rootKeyIn } from "../layout.js";
 import type { HarnessRequest } from "./client.js";
 import { parseYamlValues as parseYaml } from "../util/yaml-values.js";
 
@@ -20,6 +20,10 @@ export interface EntityAddress {
   project?: string;
   /** Infrastructures live in an environment. */
   environment?: string;
+  /** Triggers and input sets belong to a pipeline (query `targetIdentifier` / `pipelineIdentifier`). */
+  pipeline?: string;
+  /** An overlay input set (its own create, read and update paths). */
+  overlay?: boolean;
   /** Templates: one address per version. */
   versionLabel?: string;
 }
@@ -34,20 +38,30 @@ const COLLECTION: Record<EntityKind, string> = {
   infrastructure: "/ng/api/infrastructures",
   template: "/template/api/templates",
   pipeline: "/pipeline/api/pipelines",
+  inputset: "/pipeline/api/inputSets",
+  trigger: "/pipeline/api/triggers",
   secret: "/ng/api/v2/secrets",
 };
 
-export const rootKeyOf = (kind: EntityKind): string => (YAML_ROOT_KEY[kind] ?? JSON_ROOT_KEY[kind]) as string;
+/** The root key of a kind's documents (`doc` tells an overlay input set from a plain one). */
+export const rootKeyOf = (kind: EntityKind, doc?: unknown): string => rootKeyIn(kind, doc);
 
 function scopeQuery(a: EntityAddress): Record<string, string | undefined> {
   return {
     orgIdentifier: a.org,
     projectIdentifier: a.kind === "project" ? undefined : a.project,
     environmentIdentifier: a.kind === "infrastructure" ? a.environment : undefined,
+    // Always the YAML's pipelineIdentifier: Harness stores a trigger under that one (triggers §0).
+    targetIdentifier: a.kind === "trigger" ? a.pipeline : undefined,
+    pipelineIdentifier: a.kind === "inputset" ? a.pipeline : undefined,
   };
 }
 
-const one = (a: EntityAddress): string => `${COLLECTION[a.kind]}/${encodeURIComponent(a.identifier)}`;
+/** Overlay input sets are read, created and updated under `/overlay`, deleted like the others. */
+const collection = (a: EntityAddress, forDelete = false): string =>
+  a.kind === "inputset" && a.overlay === true && !forDelete ? `${COLLECTION.inputset}/overlay` : COLLECTION[a.kind];
+
+const one = (a: EntityAddress, forDelete = false): string => `${collection(a, forDelete)}/${encodeURIComponent(a.identifier)}`;
 
 const label = (a: EntityAddress): string => encodeURIComponent(a.versionLabel ?? "");
 
@@ -58,7 +72,12 @@ export function getRequest(a: EntityAddress): HarnessRequest {
 
 export function deleteRequest(a: EntityAddress): HarnessRequest {
   if (a.kind === "template") return { method: "DELETE", path: `${one(a)}/${label(a)}`, query: scopeQuery(a) };
-  return { method: "DELETE", path: one(a), query: scopeQuery(a) };
+  return { method: "DELETE", path: one(a, true), query: scopeQuery(a) };
+}
+
+/** A trigger's details: its status (webhook registration, validation) and webhook URL. */
+export function triggerDetailsRequest(a: EntityAddress): HarnessRequest {
+  return { method: "GET", path: `${one(a)}/details`, query: scopeQuery(a) };
 }
 
 /** Makes a template version the stable one (`updateStableTemplate`). */
@@ -77,6 +96,9 @@ export function writeRequest(method: "POST" | "PUT", a: EntityAddress, doc: Doc,
       return { method, path: COLLECTION.connector, query: { orgIdentifier: undefined }, json: doc };
     case "pipeline":
       return { method, path: method === "POST" ? `${COLLECTION.pipeline}/v2` : `${COLLECTION.pipeline}/v2/${encodeURIComponent(a.identifier)}`, query, yaml: yamlText };
+    case "trigger":
+    case "inputset":
+      return { method, path: method === "POST" ? collection(a) : one(a), query, yaml: yamlText };
     case "template":
       return { method, path: method === "POST" ? COLLECTION.template : `${COLLECTION.template}/update/${encodeURIComponent(a.identifier)}/${label(a)}`, query, yaml: yamlText };
     default:
@@ -116,6 +138,8 @@ export function remoteDocument(kind: EntityKind, data: unknown): { doc: Doc; rec
   const root = rootKeyOf(kind);
   if (kind === "project" || kind === "connector" || kind === "secret") return { doc: { [root]: d[root] ?? {} } };
   if (kind === "pipeline") return { doc: parsedYaml(d.yamlPipeline) ?? { pipeline: {} } };
+  if (kind === "trigger") return { doc: parsedYaml(d.yaml) ?? { trigger: {} } };
+  if (kind === "inputset") return { doc: parsedYaml(d.inputSetYaml ?? d.overlayInputSetYaml) ?? { [root]: {} } };
   if (kind === "template") return { doc: parsedYaml(d.yaml) ?? { template: {} }, recordTags: d.tags };
   const record = (d[kind] ?? d) as Doc;
   return { doc: parsedYaml(record.yaml) ?? { [root]: {} }, recordTags: record.tags };
@@ -136,10 +160,14 @@ export function isNotFound(error: unknown): boolean {
   return typeof d.message === "string" && /\bnot found\b|does not exist|doesn't exist|\bNo \w+ exists\b/i.test(d.message);
 }
 
-/** Harness refuses a create because the identifier is taken (400 DUPLICATE_FIELD, or 409). */
+/**
+ * Harness refuses a create because the identifier is taken (400 DUPLICATE_FIELD, or 409; for a
+ * trigger a 400 INVALID_REQUEST "Failed while Saving Trigger: Trigger [x] already exists …").
+ */
 export function isDuplicate(error: unknown): boolean {
   if (!isKitError(error) || error.code !== "E_HTTP") return false;
   const d = error.details ?? {};
+  if (d.status === 400 && typeof d.message === "string" && /Trigger \[[^\]]*\] already exists/.test(d.message)) return true;
   if (d.status === 409 || d.code === "DUPLICATE_FIELD" || d.code === "RESOURCE_ALREADY_EXISTS") return true;
   // Secrets (and connectors) say it with 400 INVALID_REQUEST "… already exists …".
   return d.status === 400 && d.code === "INVALID_REQUEST" && typeof d.message === "string" && /already exists/i.test(d.message);

@@ -11,7 +11,7 @@ import { checkTemplateOutputs } from "../render/handlebars.js";
 import type { KitIssue } from "./kit-yaml.js";
 import { readKitYaml } from "./kit-yaml.js";
 import { kitTemplates, readKitText, TEMPLATES_DIR } from "./load.js";
-import { isExpression, parseKit, RESERVED_KEYS } from "./parse-kit.js";
+import { isExpression, parseKit } from "./parse-kit.js";
 import { resolveKitSource } from "./resolve-source.js";
 import { templateVariables } from "./template-variables.js";
 import { readUpdateCase, TESTS_DIR, UPDATE_DIR } from "./update-case.js";
@@ -28,12 +28,35 @@ const shownFrom = (cwd: string, absolute: string): string => {
   return (rel === "" || rel.startsWith("..") || path.isAbsolute(rel) ? absolute : rel).split(path.sep).join("/");
 };
 
-/** Strings of a `with` value, where expressions may sit. */
-function strings(value: unknown): string[] {
-  if (typeof value === "string") return [value];
-  if (Array.isArray(value)) return value.flatMap(strings);
-  if (typeof value === "object" && value !== null) return Object.values(value).flatMap(strings);
-  return [];
+interface WithString {
+  text: string;
+  /** Inside a `$each` value, where `item` and `index` are defined. */
+  inEach: boolean;
+}
+
+/** Strings of a `with` value, where expressions may sit, and the list answers its `$each`es read. */
+function withStrings(value: unknown, inEach = false, lists: string[] = []): { strings: WithString[]; lists: string[] } {
+  const strings: WithString[] = [];
+  const walk = (v: unknown, each: boolean): void => {
+    if (typeof v === "string") strings.push({ text: v, inEach: each });
+    else if (Array.isArray(v)) for (const x of v) walk(x, each);
+    else if (typeof v === "object" && v !== null) {
+      const obj = v as Record<string, unknown>;
+      if (typeof obj.$each === "string" && "$value" in obj) {
+        lists.push(obj.$each);
+        walk(obj.$value, true);
+      } else for (const x of Object.values(obj)) walk(x, each);
+    }
+  };
+  walk(value, inEach);
+  return { strings, lists };
+}
+
+/** The templates under templates/ an expression template like `pipeline/{{template}}.yaml.hbs` can name. */
+function templatesMatching(expression: string, all: readonly string[]): string[] {
+  const pattern = expression.split(/\{\{[\s\S]*?\}\}/).map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("[^/]+");
+  const re = new RegExp(`^${pattern}$`);
+  return all.filter((t) => re.test(t));
 }
 
 /**
@@ -57,19 +80,16 @@ export function checkKit(source: string, options: { cwd: string }): KitCheckResu
   for (const gen of definition.generators) toGeneratorSpec(gen, issues);
   const templates = kitTemplates(dir, options.cwd);
   const used = new Set<string>();
-  for (const gen of definition.generators) checkGenerator(gen);
   const root = path.join(dir, TEMPLATES_DIR);
   let all: string[] = [];
   try {
-    all = readdirSync(root, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".hbs")).map((f) => f.split(path.sep).join("/"));
+    all = readdirSync(root, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".hbs")).map((f) => f.split(path.sep).join("/")).sort();
   } catch {
     issues.push({ at: shownFile, message: `the kit has no ${TEMPLATES_DIR}/ folder` });
   }
-  // An expression that names its templates whole uses just those; otherwise any under its fixed prefix.
-  const prefixes = definition.generators.flatMap((g) => g.files.filter((f) => isExpression(f.template) && literalTemplates(f.template).length === 0)
-    .map((f) => f.template.slice(0, f.template.indexOf("{{"))));
-  for (const t of all.sort()) {
-    if (!used.has(t) && !prefixes.some((p) => t.startsWith(p))) issues.push({ at: shownFrom(options.cwd, path.join(root, t)), message: "this template is used by no generator's files" });
+  for (const gen of definition.generators) checkGenerator(gen);
+  for (const t of all) {
+    if (!used.has(t)) issues.push({ at: shownFrom(options.cwd, path.join(root, t)), message: "this template is used by no generator's files" });
   }
   issues.push(...checkUpdateCases(dir, definition.version, definition.generators.map((g) => g.name), options.cwd));
   return { kit: definition.name || shownFile, issues };
@@ -102,10 +122,17 @@ export function checkKit(source: string, options: { cwd: string }): KitCheckResu
       if (f.each !== undefined) read.add(f.each);
       for (const c of f.when ?? []) for (const k of Object.keys(c)) read.add(k);
       for (const text of [f.path, f.key, f.identifier, f.template, f.if]) undefinedIn(expressionVars(text), f.at, "the file", item);
-      for (const text of strings(f.with)) undefinedIn(expressionVars(text), f.at, "a with value", item);
+      const values = withStrings(f.with, f.each !== undefined);
+      undefinedIn(values.lists, f.at, "a $each value");
+      for (const { text, inEach } of values.strings) undefinedIn(expressionVars(text), f.at, "a with value", inEach ? ["item", "index"] : []);
       const place = layoutPath(f.path.replace(/\{\{[\s\S]*?\}\}/g, "x"));
       if (typeof place === "string") issues.push({ at: f.at, message: `path "${f.path}" is outside the layout: ${place}` });
-      for (const id of isExpression(f.template) ? literalTemplates(f.template) : [f.template]) {
+      // A template chosen by an expression: its whole names if it spells them out, else every
+      // template its pattern can name (`pipeline/{{template}}.yaml.hbs`).
+      const literal = isExpression(f.template) ? literalTemplates(f.template) : [f.template];
+      const named = isExpression(f.template) && literal.length === 0 ? templatesMatching(f.template, all) : literal;
+      if (named.length === 0) issues.push({ at: f.at, message: `template "${f.template}" names no template under ${TEMPLATES_DIR}/` });
+      for (const id of named) {
         used.add(id);
         const problem = templates.exists(id);
         if (problem !== undefined) issues.push({ at: f.at, message: problem });
@@ -138,7 +165,7 @@ export function checkKit(source: string, options: { cwd: string }): KitCheckResu
       for (const p of checkTemplateOutputs(text)) issues.push({ at: `${shown}:${p.line}:${p.column}`, message: p.message });
       for (const use of uses) {
         if (keys.has(use.name) || extra.includes(use.name)) read.add(use.name);
-        else if (!RESERVED_KEYS.includes(use.name) || !extra.includes(use.name)) {
+        else {
           issues.push({ at: `${shown}:${use.line}:${use.column}`, message: `uses "${use.name}", which no answer of ${gen.name} defines` });
         }
       }

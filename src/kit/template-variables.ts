@@ -4,6 +4,7 @@
  * context changes, so only `@root.x` and `../x` there name answers.
  */
 import { createRequire } from "node:module";
+import { HELPER_NAMES } from "../render/helpers.js";
 
 const require = createRequire(import.meta.url);
 const compiler = (): typeof Handlebars => require("handlebars") as typeof Handlebars;
@@ -40,7 +41,9 @@ export function templateVariables(text: string): VariableUse[] {
     else if (node.type === "SubExpression") call(node as hbs.AST.SubExpression, depth);
   };
   const call = (node: hbs.AST.MustacheStatement | hbs.AST.SubExpression | hbs.AST.BlockStatement, depth: number): void => {
-    const helper = node.params.length > 0 || (node.hash?.pairs.length ?? 0) > 0;
+    // `(x)` always calls a helper; `{{x}}` does when x is one (Handlebars looks helpers up first).
+    const name = node.path.type === "PathExpression" ? (node.path as hbs.AST.PathExpression).original : "";
+    const helper = node.type === "SubExpression" || node.params.length > 0 || (node.hash?.pairs.length ?? 0) > 0 || HELPER_NAMES.includes(name);
     if (!helper) expr(node.path as hbs.AST.Expression, depth);
     for (const param of node.params) expr(param, depth);
     for (const pair of node.hash?.pairs ?? []) expr(pair.value, depth);

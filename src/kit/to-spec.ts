@@ -7,7 +7,7 @@ import type { Answers, AnswerSpec, AnswerValue, Condition } from "../answers/spe
 import { KitError } from "../errors.js";
 import type { GeneratorSpec, RenderJob } from "../generate/spec.js";
 import type { EntityKind } from "../layout.js";
-import { entityPath, kindFromPath, KIND_LOCATION } from "../layout.js";
+import { entityFromPath, entityPath, KIND_LOCATION, NESTED_KEY } from "../layout.js";
 import { compileExpression } from "../render/handlebars.js";
 import type { KitIssue } from "./kit-yaml.js";
 import { isExpression } from "./parse-kit.js";
@@ -51,35 +51,30 @@ export function holds(when: readonly KitCondition[] | undefined, answers: Answer
   }));
 }
 
-/** How a kind's place reads in messages: `services/<identifier>.yaml`, `templates/<identifier>/<versionLabel>.yaml`. */
+/** How a kind's place reads in messages: `services/<identifier>.yaml`, `triggers/<pipeline>/<identifier>.yaml`. */
 function placeOf(kind: EntityKind): string {
-  const { dir, ext, nested } = KIND_LOCATION[kind];
+  const { dir, ext } = KIND_LOCATION[kind];
   if (dir === "") return "project.json";
-  return nested === true ? `${dir}/<identifier>/<versionLabel>${ext}` : `${dir}/<identifier>${ext}`;
+  const nested = NESTED_KEY[kind];
+  if (nested === undefined) return `${dir}/<identifier>${ext}`;
+  return nested.placedAs === "folder" ? `${dir}/${nested.shown}/<identifier>${ext}` : `${dir}/<identifier>/${nested.shown}${ext}`;
 }
 
 /**
  * A rendered path checked against the out-dir layout: its kind and identifier (and, for a nested
- * kind such as a template version, the file's own name: the versionLabel), or a reason.
+ * kind, its group: a template version's versionLabel, a trigger's or input set's pipeline), or a reason.
  */
-export function layoutPath(p: string): { kind: EntityKind; identifier: string; fileName?: string } | string {
+export function layoutPath(p: string): { kind: EntityKind; identifier: string; group?: string } | string {
   if (p === "") return "it is empty";
   if (p.startsWith("/") || /^[A-Za-z]:/.test(p) || p.includes("\\")) return "it must be a relative path with / separators";
   if (p.split("/").some((s) => s === ".." || s === "." || s === "")) return "it must not contain \"..\", \".\" or empty segments";
-  const kind = kindFromPath(p);
+  const place = entityFromPath(p);
   const nestedKind = (Object.keys(KIND_LOCATION) as EntityKind[]).find((k) => KIND_LOCATION[k].nested === true && p.startsWith(`${KIND_LOCATION[k].dir}/`));
-  if (kind === undefined && nestedKind !== undefined) return `it must be ${placeOf(nestedKind)}`;
-  if (kind === undefined) return `it is not a place in the layout (${Object.keys(KIND_LOCATION).map((k) => placeOf(k as EntityKind)).join(", ")})`;
-  if (kind === "project") return { kind, identifier: "" };
-  const parts = p.split("/");
-  const name = (parts.at(-1) ?? "").slice(0, -KIND_LOCATION[kind].ext.length);
-  if (KIND_LOCATION[kind].nested === true) {
-    const identifier = parts.at(-2) ?? "";
-    if (name === "" || entityPath(kind, name, identifier) !== p) return `it must be ${placeOf(kind)}`;
-    return { kind, identifier, fileName: name };
-  }
-  if (entityPath(kind, name) !== p) return `it must be ${placeOf(kind)}`;
-  return { kind, identifier: name };
+  if (place === undefined && nestedKind !== undefined) return `it must be ${placeOf(nestedKind)}`;
+  if (place === undefined) return `it is not a place in the layout (${(Object.keys(KIND_LOCATION) as EntityKind[]).map(placeOf).join(", ")})`;
+  if (place.kind === "project") return place;
+  if (place.identifier === "" || place.group === "" || entityPath(place.kind, place.identifier, place.group) !== p) return `it must be ${placeOf(place.kind)}`;
+  return place;
 }
 
 function answerSpec(gen: KitGenerator, a: KitAnswer, issues: KitIssue[]): AnswerSpec {
@@ -183,7 +178,7 @@ function fileJob({ file, path, key, template, identifier, with: extra }: Compile
   const templateId = template === undefined ? file.template : run(template, scope, file.at, `template "${file.template}"`).trim();
   const id = place.kind === "project" && identifier !== undefined ? run(identifier, scope, file.at, "identifier").trim() : place.identifier;
   const job: RenderJob = { template: templateId, kind: place.kind, identifier: id, data, policy: file.policy };
-  if (place.fileName !== undefined) job.fileName = place.fileName;
+  if (place.group !== undefined) job.group = place.group;
   if (file.each !== undefined) job.key = key === undefined ? String(item) : run(key, scope, file.at, `key "${file.key ?? ""}"`).trim();
   return job;
 }

@@ -63,9 +63,9 @@ async function readDir(cwd: string, dir: string): Promise<LocalEntity[]> {
       if (text === undefined) continue;
       const file = path.relative(cwd, full).split(path.sep).join("/");
       const doc = parse(file, text);
-      const inner = (doc[rootKeyOf(kind)] ?? {}) as Doc;
+      const inner = (doc[rootKeyOf(kind, doc)] ?? {}) as Doc;
       const identifier = str(inner.identifier);
-      if (identifier === undefined) throw new KitError("E_INPUT", `${file}: no ${rootKeyOf(kind)}.identifier`);
+      if (identifier === undefined) throw new KitError("E_INPUT", `${file}: no ${rootKeyOf(kind, doc)}.identifier`);
       if (kind === "project") {
         projectScope = { org: str(inner.orgIdentifier) ?? "default", project: identifier };
         out.push({ kind, identifier, org: projectScope.org as string, file, doc, text });
@@ -96,6 +96,12 @@ async function readDir(cwd: string, dir: string): Promise<LocalEntity[]> {
         entity.environment = str(inner.environmentRef);
         if (entity.environment === undefined) throw new KitError("E_INPUT", `${file}: no infrastructureDefinition.environmentRef`);
       }
+      if (kind === "trigger" || kind === "inputset") {
+        const pipeline = inner.pipeline as Doc | undefined;
+        entity.pipeline = str(inner.pipelineIdentifier) ?? str(pipeline?.identifier);
+        if (entity.pipeline === undefined) throw new KitError("E_INPUT", `${file}: names no pipeline`);
+        if ("overlayInputSet" in doc) entity.overlay = true;
+      }
       out.push(entity);
     }
   }
@@ -114,7 +120,7 @@ export function scopedDoc(entity: LocalEntity): Doc {
 }
 
 export const addressKey = (a: EntityAddress): string =>
-  [a.kind, a.org ?? "", a.project ?? "", a.environment ?? "", a.identifier, a.versionLabel ?? ""].join("/");
+  [a.kind, a.org ?? "", a.project ?? "", a.environment ?? a.pipeline ?? "", a.identifier, a.versionLabel ?? ""].join("/");
 
 /** Every entity of the dirs, in publish order; throws E_INPUT for an empty or contradictory set. */
 export async function loadLocalEntities(cwd: string, dirs: readonly string[]): Promise<LocalEntity[]> {

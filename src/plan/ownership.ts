@@ -16,14 +16,14 @@ function tagsOf(value: unknown): Record<string, unknown> | undefined {
 
 /** True when the tag is on the document (or on the record's own tags, for flat kinds). */
 export function isOwned(kind: EntityKind, doc: Doc, recordTags?: unknown): boolean {
-  const inner = tagsOf(doc[rootKeyOf(kind)]);
+  const inner = tagsOf(doc[rootKeyOf(kind, doc)]);
   const fromDoc = tagsOf(inner?.tags);
   return [fromDoc, tagsOf(recordTags)].some((tags) => tags?.[OWNERSHIP_TAG.key] === OWNERSHIP_TAG.value);
 }
 
 /** A copy of the document with the tag added (JSON kinds). */
 export function withOwnership(kind: EntityKind, doc: Doc): Doc {
-  const root = rootKeyOf(kind);
+  const root = rootKeyOf(kind, doc);
   const inner = { ...(doc[root] as Doc) };
   inner.tags = { ...(tagsOf(inner.tags) ?? {}), [OWNERSHIP_TAG.key]: OWNERSHIP_TAG.value };
   return { ...doc, [root]: inner };
@@ -35,7 +35,7 @@ export function withOwnership(kind: EntityKind, doc: Doc): Doc {
  */
 export function yamlWithOwnership(kind: EntityKind, text: string): string {
   const document = parseDocument(text);
-  const root = rootKeyOf(kind);
+  const root = rootKeyOf(kind, document.toJS());
   const tags = document.getIn([root, "tags"]);
   if (!isMap(tags)) document.setIn([root, "tags"], document.createNode({}));
   document.setIn([root, "tags", OWNERSHIP_TAG.key], OWNERSHIP_TAG.value);
@@ -44,7 +44,7 @@ export function yamlWithOwnership(kind: EntityKind, text: string): string {
 
 /** The document without the tag, for comparing with local files. */
 export function withoutOwnership(kind: EntityKind, doc: Doc): Doc {
-  const root = rootKeyOf(kind);
+  const root = rootKeyOf(kind, doc);
   const inner = tagsOf(doc[root]);
   const tags = tagsOf(inner?.tags);
   if (inner === undefined || tags === undefined || !(OWNERSHIP_TAG.key in tags)) return doc;

@@ -105,12 +105,14 @@ export class NewParents {
   add(a: EntityAddress): void {
     if (a.kind === "project") this.scopes.add(`${a.org ?? ""}/${a.identifier}`);
     if (a.kind === "environment") this.scopes.add(`${a.org ?? ""}/${a.project ?? ""}/${a.identifier}`);
+    if (a.kind === "pipeline") this.scopes.add(`${a.org ?? ""}/${a.project ?? ""}/pipeline/${a.identifier}`);
   }
 
   /** True when the entity lives in something that does not exist yet. */
   contains(a: EntityAddress): boolean {
     if (a.kind === "project") return false;
     if (a.project !== undefined && this.scopes.has(`${a.org ?? ""}/${a.project}`)) return true;
+    if ((a.kind === "trigger" || a.kind === "inputset") && this.scopes.has(`${a.org ?? ""}/${a.project ?? ""}/pipeline/${a.pipeline ?? ""}`)) return true;
     return a.kind === "infrastructure" && this.scopes.has(`${a.org ?? ""}/${a.project ?? ""}/${a.environment ?? ""}`);
   }
 }

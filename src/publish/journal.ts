@@ -63,7 +63,7 @@ type Event =
 
 const sameAddress = (a: EntityAddress, b: EntityAddress): boolean =>
   a.kind === b.kind && a.identifier === b.identifier && a.org === b.org && a.project === b.project && a.environment === b.environment &&
-  a.versionLabel === b.versionLabel;
+  a.pipeline === b.pipeline && a.versionLabel === b.versionLabel;
 
 /** Folds one logged event into the journal's state. */
 function apply(data: JournalData, event: Event): void {
@@ -137,8 +137,8 @@ export class Journal {
   }
 
   created(address: EntityAddress, now = new Date()): Promise<void> {
-    const { kind, identifier, org, project, environment, versionLabel } = address;
-    return this.append({ op: "created", kind, identifier, org, project, environment, versionLabel, createdAt: now.toISOString() });
+    const { kind, identifier, org, project, environment, pipeline, overlay, versionLabel } = address;
+    return this.append({ op: "created", kind, identifier, org, project, environment, pipeline, overlay, versionLabel, createdAt: now.toISOString() });
   }
 
   finish(ok: boolean, now = new Date()): Promise<void> {
@@ -147,8 +147,8 @@ export class Journal {
 
   /** Rollback bookkeeping: forget an entry once it is deleted (or gone). */
   forget(address: EntityAddress): Promise<void> {
-    const { kind, identifier, org, project, environment, versionLabel } = address;
-    return this.append({ op: "forget", kind, identifier, org, project, environment, versionLabel });
+    const { kind, identifier, org, project, environment, pipeline, overlay, versionLabel } = address;
+    return this.append({ op: "forget", kind, identifier, org, project, environment, pipeline, overlay, versionLabel });
   }
 
   rolledBack(now = new Date()): Promise<void> {

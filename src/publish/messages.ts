@@ -47,8 +47,14 @@ export function planSummary(items: readonly PlanItem[]): string {
   return `\n${parts.join(", ")}${next}\n`;
 }
 
+export const webhookFailed = (result: string, message: string): string => `saved, but its webhook registration is ${result}: ${message}`;
+export const webhookHint =
+  "the GitHub connector needs API access with a token that has the repo and admin:repo_hook scopes, and the repository must exist; fix it, then publish again (an update retries the registration)";
+
 export function publishLine(item: PublishItem): string {
-  const extra = item.adopted ? " (adopted)" : item.recovered ? " (answer lost; confirmed by reading it back)" : "";
+  const lost = item.recovered ? " (answer lost; confirmed by reading it back)" : "";
+  const webhook = item.webhook !== undefined ? ` (webhook ${item.webhook})` : "";
+  const extra = item.adopted ? " (adopted)" : `${lost}${webhook}`;
   const head = `  ${item.action.padEnd(ACTION_WIDTH)} ${item.kind.padEnd(KIND_WIDTH)} ${named(item)}${extra}`;
   if (item.action !== "failed") return `${head}\n`;
   return `${head}: ${item.error ?? "failed"}\n${item.hint ? `      hint: ${item.hint}\n` : ""}`;

@@ -16,6 +16,7 @@ import type { ConnectOptions } from "../plan/session.js";
 import { connect, DEFAULT_CONCURRENCY, interrupted, readValidated } from "../plan/session.js";
 import { Journal, journalFile, stateDirFor } from "./journal.js";
 import { writeOrder } from "./template-order.js";
+import { checkWebhook, type WebhookResult, type WebhookStatusOptions } from "./webhook-status.js";
 import { createEntity, markStable, updateEntity } from "./write-entity.js";
 import type { PreparedSecret, RotateSecrets } from "./publish-secrets.js";
 import { checkRotation, prepareSecrets, publishSecret } from "./publish-secrets.js";
@@ -30,6 +31,8 @@ export interface PublishOptions extends ConnectOptions {
   /** Where journals live; default from HARNESS_SCAFFOLD_STATE_DIR / XDG_STATE_HOME / ~/.local/state. */
   stateDir?: string;
   onProgress?: (event: ProgressEvent) => void;
+  /** How long to wait for a webhook trigger's registration result. */
+  webhookStatus?: WebhookStatusOptions;
   /** Update the values of existing secrets: all of them (`true`) or those named. */
   rotateSecrets?: RotateSecrets;
   /** Asks for a `prompt` secret's value with hidden input; absent without a terminal. */
@@ -53,6 +56,8 @@ export interface PublishItem {
   adopted?: boolean;
   /** A create whose answer was lost, settled by a GET. */
   recovered?: boolean;
+  /** A webhook trigger created or updated: its registration with the Git provider. */
+  webhook?: WebhookResult;
 }
 
 export type ProgressEvent =
@@ -79,7 +84,51 @@ export interface PublishResult {
 /** 401/403 concern every entity alike: stop at once with the server's word instead of repeating it per entity. */
 const isFatal = (error: unknown): boolean => isKitError(error) && [401, 403].includes(error.details?.status as number);
 
-async function publishOne(client: HarnessClient, entity: LocalEntity, parentIsNew: boolean, adopt: boolean, journal: Journal, secret?: PreparedSecret): Promise<PublishItem> {
+/**
+ * One at a time: triggers (webhooks for one repository registered in parallel may be duplicated;
+ * Terraform waits 5 s) and templates (versions in writeOrder, a template's first version before the others).
+ */
+const concurrencyOf = (kind: EntityKind, wanted: number): number => (kind === "trigger" || kind === "template" ? 1 : wanted);
+
+/** After a write: a webhook trigger's registration result, or the failure it is. */
+async function withWebhook(client: HarnessClient, entity: LocalEntity, item: PublishItem, options: WebhookStatusOptions | undefined): Promise<PublishItem> {
+  if (entity.kind !== "trigger") return item;
+  try {
+    const webhook = await checkWebhook(client, entity, options);
+    return webhook === undefined ? item : { ...item, webhook };
+  } catch (error) {
+    if (!isKitError(error) || isFatal(error)) throw error;
+    return { ...item, action: "failed", error: error.message, hint: error.hint, webhook: error.details?.webhook as WebhookResult | undefined };
+  }
+}
+
+/** What one entity's publish needs beyond the entity: its webhook wait (triggers), its prepared value (secrets). */
+interface OneOptions {
+  webhook?: WebhookStatusOptions;
+  secret?: PreparedSecret;
+}
+
+async function publishOne(client: HarnessClient, entity: LocalEntity, parentIsNew: boolean, adopt: boolean, journal: Journal, { webhook, secret }: OneOptions): Promise<PublishItem> {
+  const item = await writeOne(client, entity, parentIsNew, adopt, journal, secret);
+  const written = item.action === "created" || item.action === "updated" ? withWebhook(client, entity, item, webhook) : retryRegistration(client, entity, item, webhook);
+  return written.catch((e: unknown) => {
+    throw aboutEntity(entity, e);
+  });
+}
+
+/**
+ * An unchanged webhook trigger whose registration failed earlier (say the connector had no API
+ * access then) is saved again: Harness retries a registration only on an update.
+ */
+async function retryRegistration(client: HarnessClient, entity: LocalEntity, item: PublishItem, options: WebhookStatusOptions | undefined): Promise<PublishItem> {
+  if (entity.kind !== "trigger" || item.action !== "unchanged") return item;
+  const before = await withWebhook(client, entity, item, { ...options, reads: 1 });
+  if (before.action !== "failed") return before;
+  await updateEntity(client, entity);
+  return withWebhook(client, entity, { ...item, action: "updated" }, options);
+}
+
+async function writeOne(client: HarnessClient, entity: LocalEntity, parentIsNew: boolean, adopt: boolean, journal: Journal, secret?: PreparedSecret): Promise<PublishItem> {
   const base = { kind: entity.kind, identifier: entity.identifier, file: entity.file, ...(entity.versionLabel === undefined ? {} : { versionLabel: entity.versionLabel }) };
   try {
     if (secret !== undefined) {
@@ -146,11 +195,14 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
       options.onProgress?.({ type: "kind", kind, count: ofKind.length });
       const done = await mapLimit(
         ofKind,
-        kind === "template" ? 1 : concurrency,
+        concurrencyOf(kind, concurrency),
         async (entity) => {
           options.onProgress?.({ type: "start", kind, identifier: entity.identifier });
           const parentIsNew = newParents.contains(entity);
-          const item = await publishOne(client, entity, parentIsNew, options.adopt === true, journal, prepared.get(addressKey(entity)));
+          const item = await publishOne(client, entity, parentIsNew, options.adopt === true, journal, {
+            webhook: options.webhookStatus,
+            secret: prepared.get(addressKey(entity)),
+          });
           if (item.action === "created") newParents.add(entity);
           options.onProgress?.({ type: "done", item });
           return item;

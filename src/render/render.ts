@@ -7,7 +7,7 @@ import { valuesOf } from "../util/yaml-values.js";
 import { KitError } from "../errors.js";
 import type { RenderJob } from "../generate/spec.js";
 import type { EntityKind } from "../layout.js";
-import { entityPath, JSON_ROOT_KEY, KIND_LOCATION, YAML_ROOT_KEY } from "../layout.js";
+import { entityPath, groupIn, KIND_LOCATION, NESTED_KEY, rootKeyIn } from "../layout.js";
 import type { CompiledTemplate } from "./handlebars.js";
 import { compileTemplate } from "./handlebars.js";
 import type { TemplateSet, TemplateSource } from "./templates.js";
@@ -43,8 +43,7 @@ function renderJob(job: RenderJob, templates: TemplateSet): RenderedFile {
   const isJson = KIND_LOCATION[job.kind].ext === ".json";
   const { text, doc } = isJson ? parseJson(source, output) : parseYaml(source, output);
   const identifier = checkShape(source, job, doc);
-  const where = job.fileName === undefined ? entityPath(job.kind, identifier) : entityPath(job.kind, job.fileName, identifier);
-  const file: RenderedFile = { path: where, kind: job.kind, identifier, template: job.template, text, doc };
+  const file: RenderedFile = { path: entityPath(job.kind, identifier, job.group), kind: job.kind, identifier, template: job.template, text, doc };
   if (job.policy !== undefined) file.policy = job.policy;
   if (job.key !== undefined) file.key = job.key;
   return file;
@@ -95,12 +94,12 @@ function parseYaml(source: TemplateSource, output: string): { text: string; doc:
 
 /**
  * The file must hold the entity its path promises: the right root key and identifier (and a
- * template version's versionLabel). A kit's
+ * nested kind's second key: a template version's versionLabel, a trigger's pipelineIdentifier). A kit's
  * project.json names no identifier in its path (empty): the document's own is taken.
  */
 function checkShape(source: TemplateSource, job: RenderJob, doc: unknown): string {
-  const root = YAML_ROOT_KEY[job.kind] ?? JSON_ROOT_KEY[job.kind];
-  const body = typeof doc === "object" && doc !== null && root !== undefined ? (doc as Record<string, unknown>)[root] : undefined;
+  const root = rootKeyIn(job.kind, doc);
+  const body = typeof doc === "object" && doc !== null ? (doc as Record<string, unknown>)[root] : undefined;
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     fail(source, `must render a document with a "${root}" mapping at the root`);
   }
@@ -109,10 +108,11 @@ function checkShape(source: TemplateSource, job: RenderJob, doc: unknown): strin
   if (id !== job.identifier) {
     fail(source, `rendered identifier ${JSON.stringify(id)} but the file is for "${job.identifier}"`);
   }
-  // A template version's file is named after its versionLabel (templates/<identifier>/<versionLabel>.yaml).
-  const label = (body as Record<string, unknown>).versionLabel;
-  if (job.fileName !== undefined && label !== job.fileName) {
-    fail(source, `rendered versionLabel ${JSON.stringify(label)} but the file is for version "${job.fileName}"`);
+  // A nested kind's path names a second key (a template's versionLabel, a trigger's pipeline): the document must agree.
+  const nested = NESTED_KEY[job.kind];
+  const second = groupIn(job.kind, body as Record<string, unknown>);
+  if (nested !== undefined && job.group !== undefined && second !== job.group) {
+    fail(source, `rendered ${nested.field} ${JSON.stringify(second)} but the file is for ${nested.noun} "${job.group}"`);
   }
   return job.identifier;
 }

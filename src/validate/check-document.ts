@@ -13,6 +13,7 @@ import { secretRules } from "./rules/secret-rules.js";
 import { stepNotAllowedInStage } from "./rules/step-not-allowed-in-stage.js";
 import { SPEC_TYPE_POINTER, templateType } from "./rules/template-type.js";
 import { timeouts } from "./rules/timeouts.js";
+import { triggerRules } from "./rules/trigger-rules.js";
 import { uniqueIdentifiers } from "./rules/unique-identifiers.js";
 import { locate, spanOfOffsets } from "./source/locate.js";
 import { parseSource, type ParsedSource } from "./source/parse.js";
@@ -22,6 +23,7 @@ import type { Issue, PointerIssue } from "./types.js";
 const RULES: Readonly<Partial<Record<EntityKind, readonly DocumentRule[]>>> = {
   pipeline: [uniqueIdentifiers, timeouts, stepNotAllowedInStage],
   connector: [connectorRules],
+  trigger: [triggerRules],
   template: [uniqueIdentifiers, timeouts, stepNotAllowedInStage, templateType],
   secret: [secretRules],
 };

@@ -16,6 +16,9 @@ const NODE_WORDS: Readonly<Record<string, string>> = {
   environment: "environment",
   infrastructureDefinition: "infrastructure",
   manifest: "manifest",
+  trigger: "trigger",
+  inputSet: "input set",
+  overlayInputSet: "overlay input set",
   template: "template",
 };
 

@@ -85,6 +85,24 @@ export const words = {
   inheritHasSpec: "a K8sCluster connector with InheritFromDelegate credentials takes no credential spec; remove it",
   awsInheritNeedsSelectors: "an Aws connector with InheritFromDelegate credentials needs delegateSelectors naming the delegate to inherit from",
   githubAccountNeedsRepo: "a Github connector of type Account needs validationRepo (a repository used to test the connection)",
+  wrongPipelineFolder: (what: string, pipeline: string, folder: string) =>
+    `this ${what} is for pipeline "${pipeline}" but sits in the folder of pipeline "${folder}"; move it to ${what === "trigger" ? "triggers" : "inputsets"}/${pipeline}/ or fix the pipeline identifier`,
+  inputSetOfOtherPipeline: (id: string, owner: string, pipeline: string, file: string) =>
+    `input set "${id}" belongs to pipeline "${owner}" (${file}), not to "${pipeline}"; a run can only use input sets of its own pipeline`,
+  inputNotRuntime: (field: string, pipeline: string, file: string) =>
+    `${field} is not a runtime input of pipeline "${pipeline}" (${file}): Harness ignores the value or fails the run; set it in the pipeline, or make the field <+input> there`,
+  inputBadValue: (field: string, expected: string, spec: string) => `the value for ${field} does not fit the runtime input ${spec}: expected ${expected}`,
+  inputMissing: (pipeline: string, fields: readonly string[]) =>
+    `the trigger leaves out runtime input${fields.length === 1 ? "" : "s"} of pipeline "${pipeline}": ${fields.join(", ")}; give ${fields.length === 1 ? "it a value" : "them values"} in inputYaml or an input set, or the run fails waiting for input`,
+  inputYamlSyntax: (detail: string) => `inputYaml is not valid YAML: ${detail}`,
+  inputYamlRoot: "inputYaml must be YAML with a pipeline: map at the top (the pipeline's runtime inputs and their values)",
+  inputWrongPipeline: (named: string, pipeline: string) =>
+    `inputYaml is for pipeline "${named}", but the trigger starts "${pipeline}"; use pipeline identifier "${pipeline}"`,
+  cronSyntax: (expression: string, detail: string) => `cron expression "${expression}" is not valid: ${detail}`,
+  cronTooOften: (expression: string, minutes: number) =>
+    `cron expression "${expression}" runs ${minutes < 1 ? "more than once a minute" : `every ${minutes} minute${minutes === 1 ? "" : "s"}`}; Harness needs at least 5 minutes between runs`,
+  badTimeZone: (zone: string) => `time zone "${zone}" is not known; use an IANA name such as UTC, Europe/Berlin or America/New_York`,
+  pushWithoutBranch: "this push trigger has no branch condition, so every push to any branch starts the pipeline; add a payloadCondition { key: targetBranch, operator: Equals, value: <branch> } (or a jexlCondition)",
   templateTypeMismatch: (type: string, childType: string) =>
     `a ${type} template needs a ${type.toLowerCase()} type in spec.type, but "${childType}" is a ${type === "Stage" ? "step" : "stage"} type; change the template type or spec.type`,
   templateRefInvalid: (ref: string, harness: string) => `templateRef "${ref}" is not a template reference: ${harness}`,

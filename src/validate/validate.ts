@@ -5,9 +5,11 @@
  */
 import { DEFAULT_OUT_DIR } from "../layout.js";
 import { checkValue, contextOf, placeAll, problemsOf } from "./check-document.js";
+import { placeInner } from "./source/place-inner.js";
 import { loadOfficial, officialIssues, officialTemplateIssues } from "./official-layer.js";
 import { toEntity, type Entity, type SetRule } from "./rules/cross-file.js";
 import { references } from "./rules/references.js";
+import { runInputs } from "./rules/run-inputs.js";
 import { duplicateEntities, projectScope } from "./rules/scope.js";
 import { stableTwice, templateLinks } from "./rules/template-links.js";
 import { templatePlace } from "./rules/template-place.js";
@@ -17,7 +19,7 @@ import { parseSource, type ParsedSource } from "./source/parse.js";
 import { readPaths } from "./source/read-paths.js";
 import type { Issue, SourceFile, ValidateOptions, ValidationResult } from "./types.js";
 
-const SET_RULES: readonly SetRule[] = [duplicateEntities, projectScope, references, templateLinks, stableTwice, templatePlace];
+const SET_RULES: readonly SetRule[] = [duplicateEntities, projectScope, references, runInputs, templateLinks, stableTwice, templatePlace];
 
 export interface ValidateSourcesOptions extends ValidateOptions {
   /** Files that only help resolve references (e.g. the rest of a layout); their own issues are not reported. */
@@ -53,7 +55,7 @@ export async function validateSources(files: readonly SourceFile[], options: Val
   for (const rule of SET_RULES) {
     for (const found of rule(entities)) {
       const parsed = parsedByFile.get(found.file);
-      if (parsed && reported.has(found.file)) issues.push(...placeAll(parsed, [found]));
+      if (parsed && reported.has(found.file)) issues.push(found.innerPath === undefined ? placeAll(parsed, [found])[0] as Issue : placeInner(parsed, found));
     }
   }
   return finish(issues, options.strict === true);

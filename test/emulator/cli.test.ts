@@ -2,6 +2,7 @@
 import { spawn } from "node:child_process";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
+import { emulatorOptions } from "../../src/cli/emulator.js";
 import { runCli } from "../../src/cli/main.js";
 import { binPath, runInProcess } from "../helpers/cli.js";
 import { call } from "./helpers.js";
@@ -10,6 +11,8 @@ describe("emulator command", () => {
   it.each([
     [["--rate-limit", "lots"], '--rate-limit "lots" is not of the form REQUESTS/SECONDS'],
     [["--duplicate-status", "401"], '--duplicate-status "401" must be 400 or 409'],
+    [["--missing-input-set-status", "410"], '--missing-input-set-status "410" must be 400 or 404'],
+    [["--missing-template-status", "410"], '--missing-template-status "410" must be 400 or 404'],
     [["--fault-rate", "1.5"], '--fault-rate "1.5" is not a number from 0 to 1'],
     [["--port", "http"], '--port "http" is not a whole number from 0 to 65535'],
     [["--seed", "3"], "--seed only has an effect with --fault-rate"],
@@ -20,6 +23,12 @@ describe("emulator command", () => {
     const r = await runInProcess(["emulator", "--port", "0", ...args]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`harness-scaffold: error: ${message}`);
+  });
+
+  it("passes the switchable answers on to the emulator", () => {
+    const options = emulatorOptions({ "missing-input-set-status": "400", "missing-template-status": "404", "lenient-template-inputs": true }, "/");
+    expect(options).toMatchObject({ missingInputSetStatus: 400, missingTemplateStatus: 404, templateInputsCheck: false });
+    expect(emulatorOptions({}, "/").missingInputSetStatus).toBeUndefined();
   });
 
   it("prints URL, account and token, serves requests, and stops when the signal aborts", async () => {

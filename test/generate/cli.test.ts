@@ -23,7 +23,7 @@ describe("harness-scaffold new", { timeout: 60_000 }, () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("  identifier: payments_api (derived; set identifier=… to choose another)\n");
     expect(r.stdout).toContain("  create     .harness/services/payments_api.yaml\n");
-    expect(r.stdout).toMatch(/service: wrote 14 files to \.harness\.\n$/);
+    expect(r.stdout).toMatch(/service: wrote 18 files to \.harness\.\n$/);
     expect(read(cwd, ".harness/pipelines/payments_api_cd.yaml")).toContain("serviceRef: payments_api");
   });
 

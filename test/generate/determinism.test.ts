@@ -29,7 +29,7 @@ describe("determinism", () => {
     const reversed = Object.fromEntries(Object.entries(answers).reverse());
     await generate({ generator: "service", answers: reversed, outDir: "out", cwd: second });
     const a = readTree(path.join(first, "out"));
-    expect(Object.keys(a)).toHaveLength(16);
+    expect(Object.keys(a)).toHaveLength(21);
     expect(readTree(path.join(second, "out"))).toEqual(a);
   });
 

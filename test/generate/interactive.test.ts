@@ -4,40 +4,12 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import pty from "@lydell/node-pty";
 import { afterEach, describe, expect, it } from "vitest";
-import { binPath } from "../helpers/cli.js";
+import { CLEAR_LINE, DOWN, ENTER, terminal } from "../helpers/terminal.js";
 import { tempDir } from "./helpers.js";
-
-const ENTER = "\r";
-const DOWN = "\x1b[B";
-const CLEAR_LINE = "\x15"; // ctrl-u
-const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[A-Za-z]`, "g");
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
-
-/** Spawns the CLI in a terminal; `screen()` is everything shown so far, without colours. */
-function terminal(args: string[], cwd: string) {
-  const term = pty.spawn(process.execPath, [binPath, ...args], {
-    cwd,
-    cols: 160,
-    rows: 50,
-    env: { PATH: process.env.PATH ?? "", TERM: "xterm-256color", HOME: cwd },
-  });
-  let raw = "";
-  term.onData((data) => (raw += data));
-  const exited = new Promise<number>((resolve) => term.onExit(({ exitCode, signal }) => resolve(signal ? 128 + signal : exitCode)));
-  const screen = (): string => raw.replace(ANSI, "");
-  const waitFor = async (pattern: RegExp, from = 0): Promise<void> => {
-    for (let i = 0; i < 400; i++) {
-      if (pattern.test(screen().slice(from))) return;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`timed out waiting for ${pattern}; screen so far:\n${screen()}`);
-  };
-  return { term, screen, waitFor, exited };
-}
 
 // Spawning a terminal and loading plop is slow on a busy machine; give each run room.
 describe("interactive prompts in a terminal", { timeout: 90_000 }, () => {

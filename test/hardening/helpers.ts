@@ -17,8 +17,8 @@ export type { EntityCount };
 /** Quick retries, and a client timeout well below the held answers of `timeout` faults. */
 export const FAST: Partial<RetryPolicy> = { baseDelayMs: 20, maxDelayMs: 200, timeoutMs: 400 };
 
-/** The 13 entities of the sample service (its 2 secrets included). */
-export const SAMPLE_COUNT = 13;
+/** The 17 entities of the sample service (its 2 secrets, 2 triggers and 2 input sets included). */
+export const SAMPLE_COUNT = 17;
 
 /** Values for the sample's secret files (env:GITHUB_TOKEN, env:DOCKER_PASSWORD). */
 export const SAMPLE_SECRET_ENV = { GITHUB_TOKEN: "hardening-github-token", DOCKER_PASSWORD: "hardening-docker-password" };

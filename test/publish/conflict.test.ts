@@ -23,7 +23,7 @@ describe("entities that exist in Harness but were not created by the kit", () =>
     outputs.push(r.stdout, r.stderr);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/! conflict\s+project\s+payments_api\s+exists in Harness but was not created by harness-scaffold \(publish --adopt takes it over\)/);
-    expect(r.stdout).toContain("12 to create, 0 to update, 0 unchanged, 1 conflict");
+    expect(r.stdout).toContain("16 to create, 0 to update, 0 unchanged, 1 conflict");
   });
 
   it("leaves them alone on publish, and stops there", async () => {
@@ -36,7 +36,7 @@ describe("entities that exist in Harness but were not created by the kit", () =>
     expect(out.results).toEqual([
       { kind: "project", identifier: "payments_api", action: "failed", error: "exists in Harness but was not created by harness-scaffold; left alone" },
     ]);
-    expect(out.skipped).toHaveLength(12);
+    expect(out.skipped).toHaveLength(16);
     expect(h.log.filter((l) => !l.startsWith("GET "))).toEqual([]);
   });
 
@@ -46,7 +46,7 @@ describe("entities that exist in Harness but were not created by the kit", () =>
     outputs.push(r.stdout, r.stderr);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/updated\s+project\s+payments_api \(adopted\)/);
-    expect(r.stdout).toContain("12 created, 1 updated, 0 unchanged");
+    expect(r.stdout).toContain("16 created, 1 updated, 0 unchanged");
     expect(h.log).toContain("PUT /ng/api/projects/payments_api 200");
     expect(actions((await h.run(["plan", "--json"])).stdout, "plan")).toEqual(["unchanged", "exists"]);
   });
@@ -56,11 +56,11 @@ describe("entities that exist in Harness but were not created by the kit", () =>
     const r = await h.run(["publish", "--rollback"]);
     outputs.push(r.stdout, r.stderr);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("12 deleted");
+    expect(r.stdout).toContain("16 deleted");
     expect(h.log.filter((l) => l.startsWith("DELETE ")).some((l) => l.includes("/projects/"))).toBe(false);
     const plan = JSON.parse((await h.run(["plan", "--json"])).stdout) as { plan: { kind: string; action: string }[] };
     expect(plan.plan.find((p) => p.kind === "project")?.action).toBe("unchanged");
-    expect(plan.plan.filter((p) => p.action === "create")).toHaveLength(12);
+    expect(plan.plan.filter((p) => p.action === "create")).toHaveLength(16);
     expect(leaks(h, outputs)).toEqual([]);
   });
 });

@@ -13,13 +13,13 @@ describe.skipIf(!existsSync(binPath))("demo (npm start)", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Started the Harness API emulator at http:\/\/127\.0\.0\.1:\d+ /);
-    expect(r.stdout).toContain("13 to create, 0 to update, 0 unchanged");
+    expect(r.stdout).toContain("17 to create, 0 to update, 0 unchanged");
     expect(r.stdout).toMatch(/\+ create\s+secret\s+github_token\s+\(value from env:GITHUB_TOKEN\)/);
     expect(r.stdout).toContain("Published to http://127.0.0.1:");
-    expect(r.stdout).toContain("13 created, 0 updated, 0 unchanged.");
+    expect(r.stdout).toContain("17 created, 0 updated, 0 unchanged.");
     expect(r.stdout).toMatch(/SUCCESS\s+connector\s+github\n/);
     expect(r.stdout).toContain("All 3 connection tests succeeded.");
-    expect(r.stdout).toContain("0 to create, 0 to update, 13 unchanged: Harness matches the files.");
+    expect(r.stdout).toContain("0 to create, 0 to update, 17 unchanged: Harness matches the files.");
     // The stand-in values stay out of the output; the user's own environment is not consulted.
     expect(r.stdout).not.toContain("demo-github-token-not-real");
     const where = /Your files: (.+)\n/.exec(r.stdout)?.[1] ?? "";

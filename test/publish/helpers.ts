@@ -58,7 +58,7 @@ export async function setup(emulatorOptions: EmulatorOptions = {}): Promise<Harn
 /** Canary values of the sample's two secrets: no output, file or log may ever contain them. */
 export const SECRET_ENV = { GITHUB_TOKEN: "canary-gh-token-5e1d7a", DOCKER_PASSWORD: "canary-docker-pw-93b2c4" } as const;
 
-/** The 13 entities of the sample, in publish order, as "kind identifier". */
+/** The 17 entities of the sample, in publish order, as "kind identifier". */
 export const SAMPLE_ENTITIES = [
   "project payments_api",
   "secret docker_password",
@@ -73,6 +73,10 @@ export const SAMPLE_ENTITIES = [
   "infrastructure prod_k8s",
   "pipeline payments_api_cd",
   "pipeline payments_api_ci",
+  "inputset dev",
+  "inputset prod",
+  "trigger on_pull_request",
+  "trigger on_push",
 ];
 
 function filesUnder(dir: string): string[] {

@@ -23,16 +23,16 @@ describe("Ctrl+C in the middle of a publish", () => {
     }).catch((error: typeof caught) => (caught = error));
     expect(caught.code).toBe("E_NETWORK");
     expect(caught.message).toBe("interrupted by SIGINT: requests in flight were abandoned");
-    expect(caught.hint).toMatch(/^\d+ of 13 entities were done; run "harness-scaffold publish" again to finish/);
+    expect(caught.hint).toMatch(/^\d+ of 17 entities were done; run "harness-scaffold publish" again to finish/);
     const writes = h.log.filter((l) => l.startsWith("POST "));
     expect(writes.length).toBeGreaterThanOrEqual(2);
-    expect(writes.length).toBeLessThan(11);
+    expect(writes.length).toBeLessThan(15);
 
     const resumed = await publish(h.options());
     expect(resumed.ok).toBe(true);
     expect(resumed.resumed).toBe(true);
     const undone = await rollback(h.options());
     // Rollback covers both the interrupted attempt and the run that finished it.
-    expect(undone.results.filter((r) => r.action === "deleted")).toHaveLength(13);
+    expect(undone.results.filter((r) => r.action === "deleted")).toHaveLength(17);
   });
 });

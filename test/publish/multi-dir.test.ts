@@ -21,7 +21,8 @@ describe("several services' folders sharing one project", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const done = pairs(r.stdout, "results");
-    expect(done).toHaveLength(19);
+    expect(done).toHaveLength(26);
+    expect(done.filter((d) => d === "trigger on_push")).toHaveLength(2);
     expect(done.filter((d) => d === "project payments_api")).toHaveLength(1);
     expect(done.filter((d) => d === "connector dockerhub")).toHaveLength(1);
     expect(done).toContain("pipeline orders_api_cd");

@@ -23,7 +23,7 @@ describe("plan --detailed-exitcode", () => {
     expect((await h.run(["publish"])).code).toBe(0);
     const r = await h.run(["plan", "--detailed-exitcode"]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("0 to create, 0 to update, 13 unchanged");
+    expect(r.stdout).toContain("0 to create, 0 to update, 17 unchanged");
   });
 
   it("exits 3 after someone edits the pipeline in Harness, naming the change by path", async () => {

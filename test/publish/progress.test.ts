@@ -34,7 +34,7 @@ describe.skipIf(!existsSync(binPath))("publish progress", () => {
       .map((line) => stripVTControlCharacters(line.split("\r").at(-1) ?? ""))
       .join("\n");
     expect(plain).toMatch(/created {4}connector {7}github\n/);
-    expect(plain).toContain("13 created, 0 updated, 0 unchanged.");
+    expect(plain).toContain("17 created, 0 updated, 0 unchanged.");
   }, 60_000);
 
   it("writes plain lines, no spinner, when stdout is not a terminal", async () => {
@@ -43,6 +43,6 @@ describe.skipIf(!existsSync(binPath))("publish progress", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(stripVTControlCharacters(r.stdout));
     expect(r.stdout).not.toContain("\r");
-    expect(r.stdout.split("\n").filter((l) => /^ {2}created /.test(l))).toHaveLength(13);
+    expect(r.stdout.split("\n").filter((l) => /^ {2}created /.test(l))).toHaveLength(17);
   }, 60_000);
 });

@@ -13,6 +13,8 @@ const KIND_OF_PATH: [RegExp, string][] = [
   [/environmentsV2/, "environment"],
   [/infrastructures/, "infrastructure"],
   [/pipelines/, "pipeline"],
+  [/inputSets/, "inputset"],
+  [/triggers/, "trigger"],
 ];
 const kindOf = (line: string): string => KIND_OF_PATH.find(([re]) => re.test(line))?.[1] ?? "?";
 
@@ -43,7 +45,7 @@ describe("publish against the emulator", () => {
     expect(pairs(r.stdout, "results")).toEqual(SAMPLE_ENTITIES);
     expect(actions(r.stdout, "results")).toEqual(["created"]);
     const writes = h.log.filter((l) => l.startsWith("POST "));
-    expect(writes).toHaveLength(13);
+    expect(writes).toHaveLength(17);
     // The values reached Harness: read from the environment at publish time, never from a file.
     expect(h.emulator.secretHolds("org/default/payments_api", "github_token", SECRET_ENV.GITHUB_TOKEN)).toBe(true);
     expect(h.emulator.secretHolds("org/default/payments_api", "docker_password", SECRET_ENV.DOCKER_PASSWORD)).toBe(true);
@@ -53,7 +55,7 @@ describe("publish against the emulator", () => {
     const order = h.log.slice(2).map(kindOf);
     const firstIndex = (k: string): number => order.indexOf(k);
     const lastIndex = (k: string): number => order.lastIndexOf(k);
-    const kinds = ["project", "secret", "connector", "service", "environment", "infrastructure", "pipeline"];
+    const kinds = ["project", "secret", "connector", "service", "environment", "infrastructure", "pipeline", "inputset", "trigger"];
     for (let i = 1; i < kinds.length; i += 1) expect(lastIndex(kinds[i - 1] as string)).toBeLessThan(firstIndex(kinds[i] as string));
   });
 
@@ -80,7 +82,7 @@ describe("publish against the emulator", () => {
     outputs.push(text.stdout, text.stderr);
     expect(text.stdout).toMatch(/~ update\s+pipeline\s+payments_api_ci/);
     expect(text.stdout).toMatch(/^\s+~ name: payments-api CI → payments-api CI v2$/m);
-    expect(text.stdout).toContain("1 to update, 12 unchanged");
+    expect(text.stdout).toContain("1 to update, 16 unchanged");
     const json = JSON.parse((await h.run(["plan", "--json"])).stdout) as { plan: { identifier: string; action: string; diff?: string }[] };
     const edited = json.plan.find((i) => i.identifier === "payments_api_ci");
     expect(edited?.action).toBe("update");
@@ -90,7 +92,7 @@ describe("publish against the emulator", () => {
     outputs.push(r.stdout, r.stderr);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/updated\s+pipeline\s+payments_api_ci/);
-    expect(r.stdout).toContain("0 created, 1 updated, 12 unchanged");
+    expect(r.stdout).toContain("0 created, 1 updated, 16 unchanged");
     expect(h.log.filter((l) => !l.startsWith("GET "))).toEqual(["PUT /pipeline/api/pipelines/v2/payments_api_ci 200"]);
     expect(actions((await h.run(["plan", "--json"])).stdout, "plan")).toEqual(["unchanged", "exists"]);
     // The rendered file is left exactly as the user wrote it: no ownership tag added.

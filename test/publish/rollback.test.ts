@@ -36,7 +36,7 @@ describe("a run that stops half-way, its resumption, and rollback", () => {
     const r = await h.run(["publish"]);
     outputs.push(r.stdout, r.stderr);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("(resumed the previous, unfinished run): 8 created, 0 updated, 5 unchanged.");
+    expect(r.stdout).toContain("(resumed the previous, unfinished run): 12 created, 0 updated, 5 unchanged.");
   });
 
   it("rolls back everything both attempts created, newest kind first", async () => {
@@ -45,10 +45,12 @@ describe("a run that stops half-way, its resumption, and rollback", () => {
     outputs.push(r.stdout, r.stderr);
     expect(r.code).toBe(0);
     const deletes = h.log.filter((l) => l.startsWith("DELETE ")).map((l) => l.split(" ")[1]?.split("/").slice(-2).join("/"));
-    expect(deletes).toHaveLength(13);
-    expect(deletes.slice(0, 2).every((d) => d?.startsWith("pipelines/"))).toBe(true);
+    expect(deletes).toHaveLength(17);
+    expect(deletes.slice(0, 2).every((d) => d?.startsWith("triggers/"))).toBe(true);
+    expect(deletes.slice(2, 4).every((d) => d?.startsWith("inputSets/"))).toBe(true);
+    expect(deletes.slice(4, 6).every((d) => d?.startsWith("pipelines/"))).toBe(true);
     expect(deletes.at(-1)).toBe("projects/payments_api");
-    expect(r.stdout).toContain("13 deleted");
+    expect(r.stdout).toContain("17 deleted");
     const plan = await h.run(["plan", "--json"]);
     expect(actions(plan.stdout, "plan")).toEqual(["create"]);
   });

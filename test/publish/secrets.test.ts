@@ -63,7 +63,7 @@ describe("secrets: a one-shot publish of the sample against the emulator's defau
     const r = await h.run(["publish", "--rollback"]);
     outputs.push(r.stdout, r.stderr);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("13 deleted");
+    expect(r.stdout).toContain("17 deleted");
     const deletes = h.log.filter((l) => l.startsWith("DELETE ")).map((l) => l.split(" ")[1] ?? "");
     const lastConnector = deletes.map((d) => d.includes("/connectors/")).lastIndexOf(true);
     const firstSecret = deletes.findIndex((d) => d.includes("/v2/secrets/"));

@@ -1,8 +1,8 @@
 /**
  * The issue's golden path end to end: `new stage-template` and `new service --set
  * cdStageTemplate=…` into one out dir, validated together, published to the emulator
- * (the template after the infrastructures, before the pipelines), read back as stable, planned as
- * unchanged, and rolled back pipelines first, template last.
+ * (the template after the infrastructures, before the pipelines; the CI triggers last), read back
+ * as stable, planned as unchanged, and rolled back triggers first, then pipelines, template last.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -55,6 +55,13 @@ describe("stage template golden path", () => {
     const template = posts.indexOf("/template/api/templates");
     expect(template).toBeGreaterThan(posts.lastIndexOf("/ng/api/infrastructures"));
     expect(template).toBeLessThan(posts.indexOf("/pipeline/api/pipelines/v2"));
+    // The CI triggers come last, after the pipelines; CD stages that are templates get no environment input sets.
+    expect(posts.indexOf("/pipeline/api/triggers")).toBeGreaterThan(posts.lastIndexOf("/pipeline/api/pipelines/v2"));
+    expect(posts.filter((p) => p === "/pipeline/api/triggers")).toHaveLength(2);
+    expect(posts).not.toContain("/pipeline/api/inputSets");
+    expect(r.stdout).toMatch(/created\s+trigger\s+on_push \(webhook SUCCESS\)/);
+    // project, 2 secrets, 3 connectors, service, 2 environments, 2 infrastructures, template, 2 pipelines, 2 triggers
+    expect(r.stdout).toContain("16 created, 0 updated, 0 unchanged.");
   });
 
   it("Harness holds it as the stable version", async () => {
@@ -80,6 +87,8 @@ describe("stage template golden path", () => {
     const template = deletes.indexOf("/template/api/templates/k8s_rolling/v1");
     expect(template).toBeGreaterThan(deletes.indexOf("/pipeline/api/pipelines/payments_api_cd"));
     expect(template).toBeLessThan(deletes.indexOf("/ng/api/projects/payments_api"));
+    expect(deletes.slice(0, 2).sort()).toEqual(["/pipeline/api/triggers/on_pull_request", "/pipeline/api/triggers/on_push"]);
+    expect(deletes.indexOf("/pipeline/api/pipelines/payments_api_ci")).toBeGreaterThan(1);
     const gone = await call(emulator, "GET", "/template/api/templates/k8s_rolling", { query: { orgIdentifier: "default", projectIdentifier: "payments_api", versionLabel: "v1" } });
     expect(gone.status).toBe(400);
   });

@@ -84,7 +84,7 @@ describe("update to v2 templates with team edits", () => {
     const r = await s.run(["update", ...V2, "--dry-run"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/-\s+timeout: 10m\n\s+\+\s+timeout: 15m/);
-    expect(r.stdout).toContain("Dry run: 3 updated, 0 created, 0 deleted, 10 unchanged; nothing was written.");
+    expect(r.stdout).toContain("Dry run: 3 updated, 0 created, 0 deleted, 14 unchanged; nothing was written.");
     expect(s.snapshot()).toEqual(before);
   });
 

@@ -29,7 +29,7 @@ describe("harness-scaffold validate", () => {
     const { code, stdout } = await runInProcess(["validate"], { cwd: dir });
     expect(code).toBe(0);
     expect(stdout).toContain('warning ref-not-found secret "github_pat" not found locally, must exist in Harness');
-    expect(stdout.trimEnd().split("\n").at(-1)).toBe("0 errors, 2 warnings in 14 files");
+    expect(stdout.trimEnd().split("\n").at(-1)).toBe("0 errors, 2 warnings in 19 files");
   });
 
   it("exits 1 with --strict when warnings remain", async () => {

@@ -132,6 +132,7 @@ export const pipelineRoutes: Route[] = [
       const scope = requireProjectScope(ctx);
       const id = ctx.params.identifier as string;
       if (!ctx.store.remove(address(scope, id))) throw invalidRequest(pipelineMissingOnChange(id, scope.project, scope.org));
+      ctx.store.removePipelineChildren(scope, id);
       return true;
     },
   },

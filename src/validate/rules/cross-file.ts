@@ -3,7 +3,7 @@
  * between files (a pipeline's connectorRef, an infrastructure's environmentRef) and compare scopes.
  */
 import type { EntityKind } from "../../layout.js";
-import { JSON_ROOT_KEY, YAML_ROOT_KEY } from "../../layout.js";
+import { folderFromPath, rootKeyIn } from "../../layout.js";
 import { isRecord } from "../pointer.js";
 import type { PointerIssue } from "../types.js";
 
@@ -17,19 +17,31 @@ export interface Entity {
   /** Pointer of the body ("/connector"). */
   bodyPointer: string;
   identifier: string | undefined;
+  /** Triggers and input sets: the pipeline the document names (`pipelineIdentifier`, `pipeline.identifier`). */
+  pipeline?: string;
+  /** Triggers and input sets: the folder the file sits in (`triggers/<folder>/x.yaml`), if in the layout. */
+  folder?: string;
 }
 
 export interface FileIssue extends PointerIssue {
   file: string;
+  /** The issue is inside YAML held in a string field (a trigger's inputYaml): `path` is that field, `innerPath` the place in its text. */
+  innerPath?: string;
 }
 
 export type SetRule = (entities: readonly Entity[]) => FileIssue[];
 
 export function toEntity(file: string, kind: EntityKind, value: unknown): Entity {
-  const root = YAML_ROOT_KEY[kind] ?? JSON_ROOT_KEY[kind] ?? kind;
+  const root = rootKeyIn(kind, value);
   const body = isRecord(value) && isRecord(value[root]) ? value[root] : undefined;
   const identifier = typeof body?.identifier === "string" ? body.identifier : undefined;
-  return { file, kind, value, body, bodyPointer: `/${root}`, identifier };
+  const entity: Entity = { file, kind, value, body, bodyPointer: `/${root}`, identifier };
+  if (kind === "trigger" || kind === "inputset") {
+    const named = body?.pipelineIdentifier ?? (isRecord(body?.pipeline) ? body.pipeline.identifier : undefined);
+    if (typeof named === "string" && named !== "") entity.pipeline = named;
+    entity.folder = folderFromPath(file);
+  }
+  return entity;
 }
 
 /** Entities of one kind by identifier (the first file wins; duplicates are reported separately). */

@@ -15,6 +15,7 @@ const ENTITY_REFS: Readonly<Record<string, EntityKind>> = {
   connectorRef: "connector",
   serviceRef: "service",
   environmentRef: "environment",
+  pipelineIdentifier: "pipeline",
 };
 
 /** Keys of connector specs that name a secret. */

@@ -42,7 +42,8 @@ export const duplicateEntities: SetRule = (entities) => {
     if (entity.identifier === undefined) continue;
     // Identifiers are unique per project (projects per org): services in two projects may share them.
     const scope = entity.kind === "project" ? [entity.body?.orgIdentifier] : [entity.body?.orgIdentifier, entity.body?.projectIdentifier];
-    // Versions of one template share its identifier.
+    // Triggers and input sets are unique per pipeline; versions of one template share its identifier.
+    if (entity.pipeline !== undefined) scope.push(entity.pipeline);
     const version = entity.kind === "template" ? [String(entity.body?.versionLabel)] : [];
     const key = [entity.kind, ...scope.map((s) => (typeof s === "string" ? s : "")), entity.identifier, ...version].join("\u0000");
     const other = first.get(key);

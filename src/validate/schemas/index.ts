@@ -5,6 +5,7 @@ import { connectorSchema } from "./connector.js";
 import { environmentSchema, infrastructureSchema, serviceSchema } from "./entities.js";
 import { pipelineSchema } from "./pipeline.js";
 import { projectSchema } from "./project.js";
+import { inputSetSchema, triggerSchema } from "./trigger.js";
 import { templateSchema } from "./template.js";
 import { secretSchema } from "./secret.js";
 
@@ -16,5 +17,7 @@ export const KIND_SCHEMAS: Readonly<Record<EntityKind, Schema>> = {
   infrastructure: infrastructureSchema,
   template: templateSchema,
   pipeline: pipelineSchema,
+  inputset: inputSetSchema,
+  trigger: triggerSchema,
   secret: secretSchema,
 };

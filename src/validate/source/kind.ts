@@ -2,13 +2,13 @@
  * What a file is: its place in the layout says first (`connectors/x.json`), its top-level key
  * second (`pipeline:`). A file in one kind's place holding another kind is reported.
  */
-import { JSON_ROOT_KEY, kindFromPath, kindFromRootKey, PUBLISH_ORDER, YAML_ROOT_KEY, type EntityKind } from "../../layout.js";
+import { JSON_ROOT_KEY, kindFromPath, kindFromRootKey, OTHER_ROOT_KEYS, PUBLISH_ORDER, YAML_ROOT_KEY, type EntityKind } from "../../layout.js";
 import { closest } from "../../util/suggest.js";
 import { words } from "../messages.js";
 import { isRecord } from "../pointer.js";
 import type { PointerIssue } from "../types.js";
 
-export const ROOT_KEYS: readonly string[] = PUBLISH_ORDER.map((k) => YAML_ROOT_KEY[k] ?? JSON_ROOT_KEY[k] ?? k);
+export const ROOT_KEYS: readonly string[] = PUBLISH_ORDER.flatMap((k) => [YAML_ROOT_KEY[k] ?? JSON_ROOT_KEY[k] ?? k, ...(OTHER_ROOT_KEYS[k] ?? [])]);
 
 export function detectKind(file: string, value: unknown): { kind: EntityKind | undefined; issues: PointerIssue[] } {
   const fromPlace = kindFromPath(file);
