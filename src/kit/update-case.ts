@@ -26,7 +26,8 @@ import { layoutPath } from "./to-spec.js";
 
 export const TESTS_DIR = "tests";
 export const UPDATE_DIR = "update";
-const ENTRIES = ["answers.yaml", "case.yaml", "conflicts.txt", "base", "edited", "expected"];
+const FOLDERS = ["base", "edited", "expected"];
+const ENTRIES = ["answers.yaml", "case.yaml", "conflicts.txt", ...FOLDERS];
 const FIELDS = ["from", "generator", "set", "resolve", "deleted"];
 const SEMVER = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
 
@@ -66,11 +67,17 @@ const scalar = (v: unknown): boolean => ["string", "number", "boolean"].includes
 export function readUpdateCase(dir: string, shown: string, kit: { version: string; generators: readonly string[] }): { value: UpdateCase; issues: KitIssue[] } {
   const issues: KitIssue[] = [];
   const value: UpdateCase = { answers: undefined, from: undefined, generator: undefined, set: {}, resolve: [], deleted: [], base: undefined, manifest: undefined, edited: {}, conflicts: undefined };
+  if (!statSync(dir).isDirectory()) return { value, issues: [{ at: shown, message: "an update case must be a folder (answers.yaml, base/, edited/, expected/, …)" }] };
+  const wrong = new Set<string>();
   for (const name of readdirSync(dir).sort()) {
     if (!ENTRIES.includes(name)) issues.push({ at: `${shown}/${name}`, message: `not part of an update case (it holds ${ENTRIES.join(", ")})` });
+    else if (statSync(path.join(dir, name)).isDirectory() !== FOLDERS.includes(name)) {
+      wrong.add(name);
+      issues.push({ at: `${shown}/${name}`, message: FOLDERS.includes(name) ? "must be a folder" : "must be a file" });
+    }
   }
   const answersFile = path.join(dir, "answers.yaml");
-  if (existsSync(answersFile)) {
+  if (existsSync(answersFile) && !wrong.has("answers.yaml")) {
     try {
       value.answers = parseAnswersText(readFileSync(answersFile, "utf8"), `${shown}/answers.yaml`).values;
     } catch (cause) {
@@ -78,7 +85,8 @@ export function readUpdateCase(dir: string, shown: string, kit: { version: strin
       issues.push({ at: `${shown}/answers.yaml`, message: cause.message });
     }
   }
-  readCaseYaml(dir, shown, kit, value, issues);
+  if (!wrong.has("case.yaml")) readCaseYaml(dir, shown, kit, value, issues);
+  if (wrong.size > 0) return { value, issues };
   if (existsSync(path.join(dir, "base"))) {
     const base = readTree(path.join(dir, "base"));
     value.manifest = base[MANIFEST_FILE];

@@ -4,7 +4,7 @@
  * conflicts.txt is what the update must stop at; a recorded manifest in base/ is honoured;
  * `kit check` names every layout problem at its place.
  */
-import { cpSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { checkKit, generate, loadKit, testKit } from "../../src/index.js";
@@ -116,5 +116,20 @@ describe("kit test update cases", { timeout: 60_000 }, () => {
       { at: shown("upgrade/update/case.yaml:1:7"), message: "from 2.0.0 is newer than the kit under test (1.0.0)" },
       { at: shown("upgrade/update/case.yaml:3:12"), message: 'generator "web" is not one of the kit\'s (web-service)' },
     ]);
+  });
+
+  it("a file where a folder belongs (or the reverse) is a problem, not a crash", async () => {
+    const { cwd, upgrade, conflict } = acmeCopy();
+    rmSync(path.join(upgrade, "edited"), { recursive: true });
+    writeFileSync(path.join(upgrade, "edited"), "x");
+    rmSync(path.join(conflict, "conflicts.txt"));
+    mkdirSync(path.join(conflict, "conflicts.txt"));
+    expect(checkKit("acme", { cwd }).issues).toEqual([
+      { at: "acme/tests/conflict/update/conflicts.txt", message: "must be a file" },
+      { at: "acme/tests/upgrade/update/edited", message: "must be a folder" },
+    ]);
+    const r = await kitTest(cwd);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("FAIL    upgrade/update\n          tests/upgrade/update/edited: must be a folder");
   });
 });
