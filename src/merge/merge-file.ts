@@ -46,6 +46,11 @@ export function mergeFile(input: MergeInput): MergeResult {
   return { text, changed: text !== input.ours, changes: ctx.changes, conflicts: ctx.conflicts };
 }
 
+/** Throws the merge's own error when the team's file does not parse (or is an alias bomb). */
+export function checkParses(file: string, ours: string): void {
+  parse(ours, file, "your file", new LineCounter());
+}
+
 /** The changes from one version of a file to another, by Harness path (as a merge lists them). */
 export function diffTexts(file: string, before: string, after: string): Change[] {
   return diffData(parse(before, file, "the recorded base").toJS(), parse(after, file, "the new render").toJS());

@@ -12,7 +12,7 @@
  * when the kit changes them); `enforced` files always take the new render (team edits replaced,
  * reported); `managed` (the default) merges.
  */
-import { diffTexts, mergeFile } from "../merge/merge-file.js";
+import { checkParses, diffTexts, mergeFile } from "../merge/merge-file.js";
 import type { Change, Conflict, Resolver } from "../merge/types.js";
 import type { ChangeCause } from "./cause.js";
 
@@ -83,7 +83,11 @@ export function planFile(v: FileVersions): FilePlan {
   // change the file, both sides made the same change, or the team did not touch it (it becomes
   // the new render as rendered — and so equal to its next base).
   const base = v.wasRendered ? v.base : undefined;
-  if (v.ours === v.theirs || (base !== undefined && v.theirs === base)) return { ...at, action: "unchanged", text: v.ours, before: v.ours, ...none };
+  if (v.ours === v.theirs || (base !== undefined && v.theirs === base)) {
+    // A render parsed when it was made; a file the team edited must parse as the merge needs it to.
+    if (v.ours !== v.theirs && v.ours !== base) checkParses(v.shown, v.ours);
+    return { ...at, action: "unchanged", text: v.ours, before: v.ours, ...none };
+  }
   if (base !== undefined && v.ours === base) {
     return { ...at, action: "update", text: v.theirs, before: v.ours, changes: diffTexts(v.shown, base, v.theirs), conflicts: [] };
   }
