@@ -58,7 +58,7 @@ async function limited(scratch: string, dirs: string[], expected: number) {
   await emulator.close();
   const output = JSON.parse(run.stdout) as { ok: boolean; results: { action: string }[]; skipped: unknown[] };
 
-  const reopened = await startEmulator({ port: 0, stateFile, account: emulator.account, token: emulator.token });
+  const reopened = await startEmulator({ port: 0, rateLimit: false, stateFile, account: emulator.account, token: emulator.token });
   const stored = await countEntities(reopened).finally(() => reopened.close());
 
   const admitted = arrivals.filter((a) => a.status !== 429).map((a) => a.at).sort((a, b) => a - b);

@@ -37,9 +37,10 @@ export interface ChildEmulator {
   stop(): Promise<void>;
 }
 
-/** `harness-scaffold emulator --port 0 --quiet …` in its own process; resolves once it listens. */
+/** `harness-scaffold emulator --port 0 --quiet --rate-limit off …` in its own process; resolves once it listens. */
 export function spawnEmulator(args: readonly string[]): Promise<ChildEmulator> {
-  const child = spawn(process.execPath, [kitBin, "emulator", "--port", "0", "--quiet", ...args], {
+  // No rate limit unless the args give one (a later --rate-limit wins).
+  const child = spawn(process.execPath, [kitBin, "emulator", "--port", "0", "--quiet", "--rate-limit", "off", ...args], {
     env: { PATH: process.env.PATH ?? "" },
     stdio: ["ignore", "pipe", "inherit"],
   });

@@ -52,9 +52,12 @@ function checkScalar(spec: AnswerSpec, value: string, ctx: AnswerContext): strin
       const p = checkIdentifier(value);
       return p && describeIdentifierProblem(what, value, p);
     }
-    case "name": {
-      const p = checkName(value);
-      return p && describeNameProblem(what, value, p);
+    case "name":
+    case "entity-name":
+    case "template-name": {
+      const rule = spec.kind === "name" ? "yaml" : spec.kind === "entity-name" ? "entity" : "template";
+      const p = checkName(value, rule);
+      return p && describeNameProblem(what, value, p, rule);
     }
     case "secret-ref":
     case "ref": {

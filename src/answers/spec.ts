@@ -10,7 +10,9 @@ export type Answers = Record<string, AnswerValue>;
 
 export type AnswerKind =
   | "identifier" // Harness identifier rules (pattern, length, reserved words)
-  | "name" // Harness name rules
+  | "name" // Harness name rules for YAML entities (pipelines, services, environments…): 128 characters
+  | "entity-name" // a project's, connector's or secret's name: Harness checks these at 64 characters
+  | "template-name" // a template's name (Harness's template rule: no leading digit or "-", no ".")
   | "text" // free text (descriptions, shell commands)
   | "url" // http(s) URL
   | "git-url" // https URL or scp-like SSH address (git@host:owner/repo)

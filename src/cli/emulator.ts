@@ -3,6 +3,7 @@ import { KitError } from "../errors.js";
 import { parseDuplicateStatus, parseFaultKinds, parseFraction, parseRateLimit, parseWholeNumber } from "../emulator/options.js";
 import { startEmulator } from "../emulator/server.js";
 import type { EmulatorOptions, FaultOptions } from "../emulator/types.js";
+import { HARNESS_RATE_LIMIT } from "../emulator/types.js";
 import type { CliContext, CommandModule, ParsedValues } from "./context.js";
 
 const HELP = `harness-scaffold emulator — run a local stand-in for the Harness API
@@ -20,8 +21,8 @@ Options:
   --account ID              account id (default: random, 22 characters like Harness's)
   --token TOKEN             API token pat.<account>.<tokenId>.<secret> (default: random)
   --state FILE              keep every acknowledged change in FILE and reload it on start
-  --rate-limit N/SECONDS    at most N requests per SECONDS per API key, then 429
-                            (Harness documents 1000/60); default: no limit
+  --rate-limit N/SECONDS    at most N requests per SECONDS per API key, then 429; default 400/60,
+                            Harness's documented limit for x-api-key calls; off: no limit
   --duplicate-status CODE   400 (Harness's code, default) or 409 for duplicate identifiers
   --missing-template-status CODE
                             400 (default) or 404 for a GET of a template version that is not there
@@ -29,6 +30,8 @@ Options:
   --missing-input-set-status CODE
                             404 (current servers, default) or 400 (older builds) for a GET of a
                             missing input set
+  --default-store-type T    INLINE (default) or REMOTE: the account's Git Experience default; under
+                            REMOTE a pipeline, template or input-set create without storeType=INLINE is refused
   --fault-rate F            fail this fraction (0..1) of requests transiently
   --seed N                  seed for --fault-rate (same seed, same requests → same faults)
   --fault-kinds LIST        comma-separated kinds to pick from, e.g. 503,reset-after-store
@@ -41,6 +44,10 @@ Options:
                             a new project's harnessSecretManager appears only after MS (default 0)
   --secret-release-ms MS    a deleted connector's secrets stay "in use" for MS (default 0)
   --secret-id-hyphens       accept "-" in secret identifiers (Harness's docs; its code refuses it)
+  --secret-missing-get FORM a GET of a missing secret answers 400 (newer Harness, default) or
+                            200-null (older Harness: 200 with data null)
+  --secret-policy-deny IDS  a policy denies saving these secrets (comma-separated): 200 without
+                            data.secret, nothing stored, as Harness answers an OPA deny
   --quiet                   do not print one line per request
 
 Example:
@@ -50,6 +57,11 @@ Example:
 function text(values: ParsedValues, name: string): string | undefined {
   const value = values[name];
   return typeof value === "string" ? value : undefined;
+}
+
+function parseMissingGet(value: string | undefined): "400" | "200-null" | undefined {
+  if (value === undefined || value === "400" || value === "200-null") return value;
+  throw new KitError("E_USAGE", `--secret-missing-get must be 400 or 200-null, not "${value}"`, { hint: 'run "harness-scaffold emulator --help" for the options' });
 }
 
 /** Flag values → options; every bad value is an E_USAGE error that names the flag. */
@@ -77,6 +89,9 @@ export function emulatorOptions(values: ParsedValues, cwd: string): EmulatorOpti
     if (missingInputSet !== "400" && missingInputSet !== "404") throw new KitError("E_USAGE", `--missing-input-set-status "${missingInputSet}" must be 400 or 404`);
     options.missingInputSetStatus = Number(missingInputSet) as 400 | 404;
   }
+  const storeType = get("default-store-type");
+  if (storeType !== undefined && storeType !== "INLINE" && storeType !== "REMOTE") throw new KitError("E_USAGE", `--default-store-type "${storeType}" must be INLINE or REMOTE`);
+  if (storeType !== undefined) options.defaultStoreType = storeType;
   const maxBody = get("max-body-bytes");
   if (maxBody !== undefined) options.maxBodyBytes = parseWholeNumber("--max-body-bytes", maxBody, 1, 2 ** 31);
   const faultRate = get("fault-rate");
@@ -107,6 +122,8 @@ export function emulatorOptions(values: ParsedValues, cwd: string): EmulatorOpti
     managerDelayMs: managerDelay === undefined ? undefined : parseWholeNumber("--secret-manager-delay-ms", managerDelay, 0, 600_000),
     referenceReleaseMs: release === undefined ? undefined : parseWholeNumber("--secret-release-ms", release, 0, 600_000),
     allowHyphens: values["secret-id-hyphens"] === true,
+    missingGet: parseMissingGet(get("secret-missing-get")),
+    policyDeny: (get("secret-policy-deny") ?? "").split(",").map((s) => s.trim()).filter((s) => s !== ""),
   };
   return options;
 }
@@ -118,7 +135,8 @@ function banner(e: { url: string; account: string; token: string; faultSeed: num
     `  API token    ${e.token}`,
     `  state        ${options.stateFile ?? "in memory only (pass --state FILE to keep changes)"}`,
   ];
-  if (options.rateLimit) lines.push(`  rate limit   ${options.rateLimit.requests} requests per ${options.rateLimit.windowMs / 1000} s per API key`);
+  const limit = options.rateLimit ?? HARNESS_RATE_LIMIT;
+  lines.push(limit === false ? "  rate limit   off" : `  rate limit   ${limit.requests} requests per ${limit.windowMs / 1000} s per API key`);
   if (options.faults) lines.push(`  faults       ${options.faults.rate * 100}% of requests (seed ${e.faultSeed ?? "-"})`);
   lines.push(
     "",
@@ -154,6 +172,9 @@ export const command: CommandModule = {
     "secret-manager-delay-ms": { type: "string" },
     "secret-release-ms": { type: "string" },
     "secret-id-hyphens": { type: "boolean" },
+    "secret-missing-get": { type: "string" },
+    "default-store-type": { type: "string" },
+    "secret-policy-deny": { type: "string" },
     quiet: { type: "boolean" },
   },
   allowPositionals: false,

@@ -38,8 +38,8 @@ Options:
                         exit 1 if one fails
   --rollback            delete what the last publish run created, newest first, and nothing else
   --concurrency N       requests in flight within one kind (default 4)
-  --rate N/SECONDS      client-side rate limit shared by the run (default 600/60; Harness allows
-                        1000 per minute per key). Slows down further on 429.
+  --rate N/SECONDS      client-side rate limit shared by the run (default 360/60; Harness allows
+                        400 x-api-key calls per minute per key). Slows down further on 429.
   --json                print {"ok","results":[{"kind","identifier","action","error"?}]}
 
 ${CONNECTION_HELP}

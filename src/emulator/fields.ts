@@ -3,7 +3,8 @@
  * `errors[].error` texts look familiar. The rules themselves come from src/rules/identifiers.ts,
  * the same rules the validator and the prompts use.
  */
-import { checkIdentifier, checkName, DESCRIPTION_MAX_LENGTH } from "../rules/identifiers.js";
+import type { NameRule } from "../rules/identifiers.js";
+import { checkIdentifier, checkName, DESCRIPTION_MAX_LENGTH, ENTITY_NAME_MAX_LENGTH, NAME_MAX_LENGTH } from "../rules/identifiers.js";
 import type { RuleProblem } from "../rules/identifiers.js";
 import { fieldFailure } from "./envelopes.js";
 
@@ -47,13 +48,17 @@ export class FieldChecker {
     return value;
   }
 
-  name(obj: Json, field: string, options: { required?: boolean } = {}): string | undefined {
+  /** A name; `rule` picks Harness's request-field (64), YAML-entity (128) or template rule. */
+  name(obj: Json, field: string, options: { required?: boolean; rule?: NameRule } = {}): string | undefined {
     const value = options.required === false ? this.optional(obj, field) : this.required(obj, field);
     if (value === undefined) return undefined;
-    const problem = checkName(value);
+    const rule = options.rule ?? "yaml";
+    const problem = checkName(value, rule);
     if (problem?.rule === "empty") this.add(field, "cannot be empty");
     else if (problem !== undefined) {
-      this.add(field, "can be 128 characters long and can only contain alphanumeric, hyphen, underscore, dot and space characters");
+      const max = rule === "entity" ? ENTITY_NAME_MAX_LENGTH : NAME_MAX_LENGTH;
+      const chars = rule === "template" ? "alphanumeric, hyphen, underscore and space characters, and not start with a number or hyphen" : "alphanumeric, hyphen, underscore, dot and space characters";
+      this.add(field, `can be ${max} characters long and can only contain ${chars}`);
     }
     return value;
   }

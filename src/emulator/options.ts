@@ -26,7 +26,7 @@ export function checkEmulatorOptions(options: EmulatorOptions): void {
   if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) {
     throw usage(`port ${port} is not a whole number from 0 to 65535`);
   }
-  if (rateLimit !== undefined && !(Number.isInteger(rateLimit.requests) && rateLimit.requests > 0 && rateLimit.windowMs > 0)) {
+  if (rateLimit !== undefined && rateLimit !== false && !(Number.isInteger(rateLimit.requests) && rateLimit.requests > 0 && rateLimit.windowMs > 0)) {
     throw usage("the rate limit needs a positive whole number of requests and a positive window");
   }
   if (duplicateStatus !== undefined && duplicateStatus !== 400 && duplicateStatus !== 409) {
@@ -39,7 +39,8 @@ export function checkEmulatorOptions(options: EmulatorOptions): void {
 }
 
 /** `1000/60` → 1000 requests per 60 s. */
-export function parseRateLimit(text: string): RateLimitOptions {
+export function parseRateLimit(text: string): RateLimitOptions | false {
+  if (text.trim() === "off") return false;
   const match = /^(\d+)\/(\d+(?:\.\d+)?)$/.exec(text.trim());
   const requests = Number(match?.[1]);
   const seconds = Number(match?.[2]);

@@ -32,6 +32,7 @@ export interface ProcessorDeps {
   missingConnectorStatus: 400 | 404;
   missingInputSetStatus: 400 | 404;
   missingTemplateStatus: 400 | 404;
+  defaultStoreType: "INLINE" | "REMOTE";
   checkTemplateInputs: boolean;
   secrets: SecretRuntime;
   log: (line: string) => void;
@@ -81,6 +82,7 @@ async function run(req: IncomingMessage, correlationId: string, deps: ProcessorD
     origin: `http://${req.headers.host ?? "127.0.0.1"}`,
     missingTemplateStatus: deps.missingTemplateStatus,
     checkTemplateInputs: deps.checkTemplateInputs,
+    defaultStoreType: deps.defaultStoreType,
     secrets: deps.secrets,
   });
   if (deps.stateFile !== undefined && deps.store.changes !== before) {

@@ -38,6 +38,8 @@ export interface RouteContext {
   missingTemplateStatus: 400 | 404;
   /** Pipeline and template saves check templateInputs against the templates' runtime inputs. */
   checkTemplateInputs: boolean;
+  /** Where a pipeline or template create without `storeType` is stored (see store-type.ts). */
+  defaultStoreType: "INLINE" | "REMOTE";
   secrets: SecretRuntime;
 }
 

@@ -31,6 +31,7 @@ import { Router } from "./router.js";
 import { loadState, StateFile } from "./state-file.js";
 import { Store } from "./store.js";
 import type { EmulatorOptions, RunningEmulator } from "./types.js";
+import { HARNESS_RATE_LIMIT } from "./types.js";
 
 const ROUTES = [
   organizationRoutes, projectRoutes, connectorRoutes, pipelineRoutes, serviceRoutes, environmentRoutes, infrastructureRoutes,
@@ -71,7 +72,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     token,
     store,
     router: new Router(ROUTES),
-    limiter: options.rateLimit === undefined ? undefined : new SlidingWindowLimiter(options.rateLimit),
+    limiter: options.rateLimit === false ? undefined : new SlidingWindowLimiter(options.rateLimit ?? HARNESS_RATE_LIMIT),
     stateFile,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     duplicateStatus: options.duplicateStatus ?? 400,
@@ -79,12 +80,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     missingConnectorStatus: options.missingConnectorStatus ?? 400,
     missingInputSetStatus: options.missingInputSetStatus ?? 404,
     missingTemplateStatus: options.missingTemplateStatus ?? 400,
+    defaultStoreType: options.defaultStoreType ?? "INLINE",
     checkTemplateInputs: options.templateInputsCheck !== false,
     secrets: {
       options: {
         managerDelayMs: options.secrets?.managerDelayMs ?? 0,
         referenceReleaseMs: options.secrets?.referenceReleaseMs ?? 0,
         allowHyphens: options.secrets?.allowHyphens ?? false,
+        missingGet: options.secrets?.missingGet ?? "400",
+        policyDeny: options.secrets?.policyDeny ?? [],
       },
       testConnection: options.testConnection ?? {},
       lingering: new Map(),

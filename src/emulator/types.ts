@@ -53,6 +53,9 @@ export interface FaultOptions {
   delayMs?: number;
 }
 
+/** Harness's limit for "external API" calls, 400 a minute per `x-api-key` (harness-api.md §3). */
+export const HARNESS_RATE_LIMIT: Readonly<RateLimitOptions> = Object.freeze({ requests: 400, windowMs: 60_000 });
+
 export interface RateLimitOptions {
   /** Requests allowed per API key within any window of `windowMs` (sliding window). */
   requests: number;
@@ -86,6 +89,16 @@ export interface SecretOptions {
   referenceReleaseMs?: number;
   /** Accept `-` in secret identifiers, as Harness's docs say (the server code read refuses it: UNCONFIRMED). */
   allowHyphens?: boolean;
+  /**
+   * A GET of a missing secret: 400 RESOURCE_NOT_FOUND_EXCEPTION (newer code, the default) or
+   * 200 with `data: null` (older code), which clients must also read as absent (CONFIRMED both).
+   */
+  missingGet?: "400" | "200-null";
+  /**
+   * Identifiers whose create or update an OPA policy denies: Harness answers 200 without
+   * `data.secret` and with `governanceMetadata` filled in, and saves nothing (CONFIRMED).
+   */
+  policyDeny?: readonly string[];
 }
 
 export interface EmulatorOptions {
@@ -99,7 +112,11 @@ export interface EmulatorOptions {
   token?: string;
   /** JSON file that keeps every acknowledged change; reloaded on start. Default: memory only. */
   stateFile?: string;
-  rateLimit?: RateLimitOptions;
+  /**
+   * Requests per API key, then 429. Default Harness's documented limit for calls with an
+   * `x-api-key` (HARNESS_RATE_LIMIT: 400 a minute); `false` turns it off.
+   */
+  rateLimit?: RateLimitOptions | false;
   /** Status of duplicate-identifier errors: 400 as Harness's code says (default), 409 as some clients assume. */
   duplicateStatus?: 400 | 409;
   /**
@@ -122,6 +139,11 @@ export interface EmulatorOptions {
    * one of Harness's exception mappers answers (default) or 404 ENTITY_NOT_FOUND. Unconfirmed.
    */
   missingTemplateStatus?: 400 | 404;
+  /**
+   * The account's Git Experience default for new pipelines and templates. Under "REMOTE" a create
+   * without `storeType=INLINE` is refused (the emulator keeps no Git). Default "INLINE" (LIKELY).
+   */
+  defaultStoreType?: "INLINE" | "REMOTE";
   /**
    * Refuse pipeline and template saves whose templateInputs do not fit the template's runtime
    * inputs (400 TEMPLATE_EXCEPTION; default true). Harness's exact behaviour is only likely.

@@ -4,6 +4,7 @@
  */
 import type { AnswerSpec, Answers } from "../answers/spec.js";
 import type { EntityKind } from "../layout.js";
+import { DERIVED_IDENTIFIER_MAX_LENGTH } from "../rules/identifiers.js";
 
 /** One file to render: a template, the entity it becomes, and the data the template sees. */
 export interface RenderJob {
@@ -44,7 +45,7 @@ export function tags(answers: Answers, key = "tags"): Record<string, string> {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
 }
 
-/** `base` + `_suffix`, shortening `base` so the result stays within Harness's 128 characters. */
+/** `base` + `_suffix`, shortening `base` so the result stays a derived identifier's 64 characters. */
 export function suffixed(base: string, suffix: string): string {
-  return `${base.slice(0, 128 - suffix.length - 1)}_${suffix}`;
+  return `${base.slice(0, DERIVED_IDENTIFIER_MAX_LENGTH - suffix.length - 1)}_${suffix}`;
 }

@@ -94,13 +94,20 @@ export function writeRequest(method: "POST" | "PUT", a: EntityAddress, doc: Doc,
     case "connector":
       // Create and update both go to the collection; the identifier is in the body.
       return { method, path: COLLECTION.connector, query: { orgIdentifier: undefined }, json: doc };
+    // Creates say storeType=INLINE: an account whose Git Experience default is REMOTE would
+    // otherwise try to store them in Git (harness-api.md §1.4; Harness's own tools send it).
     case "pipeline":
-      return { method, path: method === "POST" ? `${COLLECTION.pipeline}/v2` : `${COLLECTION.pipeline}/v2/${encodeURIComponent(a.identifier)}`, query, yaml: yamlText };
+      if (method === "POST") return { method, path: `${COLLECTION.pipeline}/v2`, query: { ...query, storeType: "INLINE" }, yaml: yamlText };
+      return { method, path: `${COLLECTION.pipeline}/v2/${encodeURIComponent(a.identifier)}`, query, yaml: yamlText };
     case "trigger":
-    case "inputset":
       return { method, path: method === "POST" ? collection(a) : one(a), query, yaml: yamlText };
+    // An input set's storeType must equal its pipeline's (harness-api-triggers.md §3).
+    case "inputset":
+      if (method === "POST") return { method, path: collection(a), query: { ...query, storeType: "INLINE" }, yaml: yamlText };
+      return { method, path: one(a), query, yaml: yamlText };
     case "template":
-      return { method, path: method === "POST" ? COLLECTION.template : `${COLLECTION.template}/update/${encodeURIComponent(a.identifier)}/${label(a)}`, query, yaml: yamlText };
+      if (method === "POST") return { method, path: COLLECTION.template, query: { ...query, storeType: "INLINE" }, yaml: yamlText };
+      return { method, path: `${COLLECTION.template}/update/${encodeURIComponent(a.identifier)}/${label(a)}`, query, yaml: yamlText };
     default:
       return { method, path: COLLECTION[a.kind], query: { orgIdentifier: undefined }, json: flatBody(a, doc, yamlText) };
   }
@@ -127,6 +134,16 @@ function parsedYaml(text: unknown): Doc | undefined {
   if (typeof text !== "string" || text.trim() === "") return undefined;
   const doc: unknown = parseYaml(text);
   return typeof doc === "object" && doc !== null ? (doc as Doc) : undefined;
+}
+
+/**
+ * A successful GET that still means "not there": older Harness answers a missing secret with 200
+ * and `data: null` (shared/harness-api-secrets.md §3), and a flat kind's record may lack its root.
+ */
+export function remoteAbsent(kind: EntityKind, data: unknown): boolean {
+  if (data === null || data === undefined) return true;
+  const flat = kind === "project" || kind === "connector" || kind === "secret";
+  return flat && ((data as Doc)[rootKeyOf(kind)] ?? null) === null;
 }
 
 /**

@@ -9,6 +9,7 @@ import type { HarnessRequest } from "./client.js";
 import type { Doc, EntityAddress } from "./entity-api.js";
 import type { Secret } from "./secret.js";
 import { FormData } from "undici";
+import { KitError } from "../errors.js";
 
 export const HARNESS_SECRET_MANAGER = "harnessSecretManager";
 const BASE = "/ng/api/v2/secrets";
@@ -59,4 +60,20 @@ export function isManagerNotReady(details: Record<string, unknown> | undefined):
   const message = typeof details.message === "string" ? details.message : "";
   if (details.code === "SECRET_MANAGEMENT_ERROR") return /secret manager/i.test(message);
   return details.code === "RESOURCE_NOT_FOUND_EXCEPTION" && message.includes(HARNESS_SECRET_MANAGER);
+}
+
+/**
+ * A secret save that an OPA policy denied: Harness answers 200 without `data.secret`, with the
+ * verdict in `governanceMetadata`, and saves nothing (shared/harness-api-secrets.md §1). A success
+ * status is not a saved secret, so this is an error carrying the policy's words.
+ */
+export function secretSaveDenied(data: unknown): KitError | undefined {
+  const d = (typeof data === "object" && data !== null ? data : {}) as Record<string, unknown>;
+  if (typeof d.secret === "object" && d.secret !== null) return undefined;
+  const governance = (d.governanceMetadata ?? {}) as Record<string, unknown>;
+  const said = typeof governance.message === "string" && governance.message !== "" ? `: ${governance.message}` : "";
+  return new KitError("E_HTTP", `Harness did not save the secret; a policy denied it${said}`, {
+    hint: "see the policy evaluation in Harness (Project Settings › Policies), change the secret or the policy, then publish again",
+    details: { status: 200, code: "POLICY_DENIED" },
+  });
 }

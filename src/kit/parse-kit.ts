@@ -13,7 +13,7 @@ import { FILE_POLICIES } from "./types.js";
 import { parseMigrations } from "./migrations.js";
 
 export const ANSWER_KINDS: readonly AnswerKind[] = [
-  "identifier", "name", "text", "url", "git-url", "choice", "list", "tags", "secret-ref", "ref", "token", "timeout",
+  "identifier", "name", "entity-name", "template-name", "text", "url", "git-url", "choice", "list", "tags", "secret-ref", "ref", "token", "timeout",
   "version-label", "namespace", "image", "color", "region", "boolean",
 ];
 const KIT_FIELDS = ["$schema", "name", "version", "description", "generators", "migrations"];

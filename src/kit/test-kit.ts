@@ -141,7 +141,7 @@ async function publishAndPlan(scratch: string, secretEnv: Record<string, string>
     import("../publish/publish.js"),
     import("../plan/plan.js"),
   ]);
-  const emulator = await startEmulator({ port: 0 });
+  const emulator = await startEmulator({ port: 0, rateLimit: false });
   try {
     const connect = { cwd: scratch, dirs: ["out"], endpoint: emulator.url, env: { ...secretEnv, HARNESS_PLATFORM_API_KEY: emulator.token } };
     const published = await publish({ ...connect, stateDir: path.join(scratch, "state"), promptSecret: () => Promise.resolve("kit-test-placeholder") });

@@ -6,7 +6,7 @@
 import { isKitError, KitError } from "../errors.js";
 import type { HarnessClient } from "../harness/client.js";
 import type { Doc, EntityAddress } from "../harness/entity-api.js";
-import { getRequest, isNotFound, remoteDocument } from "../harness/entity-api.js";
+import { getRequest, isNotFound, remoteAbsent, remoteDocument } from "../harness/entity-api.js";
 import type { EntityKind } from "../layout.js";
 import type { Change } from "../merge/types.js";
 import { STABLE_TAG } from "../rules/template-refs.js";
@@ -45,6 +45,7 @@ export interface RemoteState {
 export async function fetchRemote(client: HarnessClient, entity: EntityAddress): Promise<RemoteState> {
   try {
     const data = await client.send(getRequest(entity));
+    if (remoteAbsent(entity.kind, data)) return { exists: false, owned: false };
     const { doc, recordTags } = remoteDocument(entity.kind, data);
     const state: RemoteState = { exists: true, owned: isOwned(entity.kind, doc, recordTags), doc };
     if (entity.kind === "template") state.stable = (data as { stableTemplate?: unknown } | undefined)?.stableTemplate === true;

@@ -7,7 +7,7 @@
  */
 import { isKitError, KitError } from "../errors.js";
 import type { HarnessClient } from "../harness/client.js";
-import { isManagerNotReady, secretWriteRequest } from "../harness/secret-api.js";
+import { isManagerNotReady, secretSaveDenied, secretWriteRequest } from "../harness/secret-api.js";
 import type { Secret } from "../harness/secret.js";
 import type { LocalEntity } from "../plan/local-entities.js";
 import { addressKey } from "../plan/local-entities.js";
@@ -101,12 +101,13 @@ export async function publishSecret(client: HarnessClient, entity: LocalEntity, 
     if (!remote.owned && !adopt) {
       return { action: "failed", error: "exists in Harness but was not created by harness-scaffold; not rotated", hint: "publish --adopt --rotate-secret takes it over" };
     }
-    await client.send(secretWriteRequest("PUT", entity, doc, prepared.value));
+    const denied = secretSaveDenied(await client.send(secretWriteRequest("PUT", entity, doc, prepared.value)));
+    if (denied !== undefined) throw denied;
     return { action: "updated" };
   }
   for (let attempt = 1; ; attempt += 1) {
     try {
-      const outcome = await createEntity(client, entity, secretWriteRequest("POST", entity, doc, prepared.value));
+      const outcome = await createEntity(client, entity, secretWriteRequest("POST", entity, doc, prepared.value), secretSaveDenied);
       await journal.created(entity);
       return { action: "created", recovered: outcome.recovered };
     } catch (error) {

@@ -81,6 +81,16 @@ export interface PublishResult {
   connectionTests?: ConnectionTest[];
 }
 
+/**
+ * Entities of one kind that may go in parallel, wave after wave: an SSHKey secret names the
+ * secret holding its key, which Harness must already have (404 ENTITY_NOT_FOUND otherwise).
+ */
+function waves(kind: EntityKind, ofKind: LocalEntity[]): LocalEntity[][] {
+  if (kind !== "secret") return [ofKind];
+  const isSsh = (e: LocalEntity): boolean => (e.doc.secret as { type?: unknown } | undefined)?.type === "SSHKey";
+  return [ofKind.filter((e) => !isSsh(e)), ofKind.filter(isSsh)].filter((w) => w.length > 0);
+}
+
 /** 401/403 concern every entity alike: stop at once with the server's word instead of repeating it per entity. */
 const isFatal = (error: unknown): boolean => isKitError(error) && [401, 403].includes(error.details?.status as number);
 
@@ -193,22 +203,25 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
       // Template versions go one at a time, used ones first (Harness resolves them on save).
       if (kind === "template") ofKind = writeOrder(ofKind);
       options.onProgress?.({ type: "kind", kind, count: ofKind.length });
-      const done = await mapLimit(
-        ofKind,
-        concurrencyOf(kind, concurrency),
-        async (entity) => {
-          options.onProgress?.({ type: "start", kind, identifier: entity.identifier });
-          const parentIsNew = newParents.contains(entity);
-          const item = await publishOne(client, entity, parentIsNew, options.adopt === true, journal, {
-            webhook: options.webhookStatus,
-            secret: prepared.get(addressKey(entity)),
-          });
-          if (item.action === "created") newParents.add(entity);
-          options.onProgress?.({ type: "done", item });
-          return item;
-        },
-        options.signal,
-      );
+      const done: PublishItem[] = [];
+      for (const wave of waves(kind, ofKind)) {
+        done.push(...(await mapLimit(
+          wave,
+          concurrencyOf(kind, concurrency),
+          async (entity) => {
+            options.onProgress?.({ type: "start", kind, identifier: entity.identifier });
+            const parentIsNew = newParents.contains(entity);
+            const item = await publishOne(client, entity, parentIsNew, options.adopt === true, journal, {
+              webhook: options.webhookStatus,
+              secret: prepared.get(addressKey(entity)),
+            });
+            if (item.action === "created") newParents.add(entity);
+            options.onProgress?.({ type: "done", item });
+            return item;
+          },
+          options.signal,
+        )));
+      }
       results.push(...done);
       if (done.some((r) => r.action === "failed")) {
         stoppedAt = kind;

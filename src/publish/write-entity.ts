@@ -40,11 +40,20 @@ export interface CreateOutcome {
   posts: number;
 }
 
-/** `post` replaces the usual request (secrets build theirs with the value read a moment ago). */
-export async function createEntity(client: HarnessClient, entity: LocalEntity, post: HarnessRequest = request("POST", entity)): Promise<CreateOutcome> {
+/**
+ * `post` replaces the usual request (secrets build theirs with the value read a moment ago);
+ * `refused` reads a success answer that still saved nothing (a secret a policy denied).
+ */
+export async function createEntity(
+  client: HarnessClient,
+  entity: LocalEntity,
+  post: HarnessRequest = request("POST", entity),
+  refused: (data: unknown) => Error | undefined = () => undefined,
+): Promise<CreateOutcome> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      await client.send(post);
+      const problem = refused(await client.send(post));
+      if (problem !== undefined) throw problem;
       return { recovered: false, posts: attempt };
     } catch (error) {
       const unknown = isKitError(error) && error.details?.outcomeUnknown === true;

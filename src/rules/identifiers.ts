@@ -10,19 +10,34 @@ export const IDENTIFIER_PATTERN = /^[a-zA-Z_][0-9a-zA-Z_]{0,127}$/;
 export const CONNECTOR_IDENTIFIER_PATTERN = /^[a-zA-Z_][0-9a-zA-Z_$]{0,127}$/;
 export const NAME_PATTERN = /^[a-zA-Z_0-9-.][-0-9a-zA-Z_\s.]{0,127}$/;
 /**
+ * A template's name: Harness's template service is stricter than the editor schema above (no
+ * leading digit, "-" or ".", no "." anywhere) (shared/harness-api-templates.md §7).
+ */
+export const TEMPLATE_NAME_PATTERN = /^[a-zA-Z_][-0-9a-zA-Z_\s]{0,127}$/;
+/**
  * A template's versionLabel: what both Harness's server (no whitespace, 64 characters) and its
  * editor schema (no "/" or "&") accept (shared/harness-api-templates.md §7).
  */
 export const VERSION_LABEL_PATTERN = /^[0-9a-zA-Z][^\s/&]{0,63}$/;
 export const IDENTIFIER_MAX_LENGTH = 128;
 export const NAME_MAX_LENGTH = 128;
+/**
+ * Names Harness checks as request fields (`@NGEntityName`: projects, organizations, connectors,
+ * secrets) default to 64 characters; YAML entities follow their schema's 128 (harness-api.md §5).
+ */
+export const ENTITY_NAME_MAX_LENGTH = 64;
+/**
+ * Identifiers we derive stay within 64 characters: older Harness code capped identifiers there
+ * (the current limit, 128, is not confirmed for every account).
+ */
+export const DERIVED_IDENTIFIER_MAX_LENGTH = 64;
 export const DESCRIPTION_MAX_LENGTH = 1024;
 
 /** Words Harness rejects as identifiers with "<id> is a keyword, so cannot be used". */
 export const RESERVED_IDENTIFIERS: ReadonlySet<string> = new Set([
   "or", "and", "eq", "ne", "lt", "gt", "le", "ge", "div", "mod", "not", "null", "true", "false",
   "new", "var", "return", "step", "parallel", "stepGroup", "org", "account", "class",
-  "shellScriptProvisioner",
+  "shellScriptProvisioner", "status", "liteEngineTask",
 ]);
 
 export type RuleProblem =
@@ -40,10 +55,14 @@ export function checkIdentifier(value: string, options: { allowDollar?: boolean 
   return undefined;
 }
 
-export function checkName(value: string): RuleProblem | undefined {
+/** Which name rule applies: a YAML entity's (the default), a request field's, or a template's. */
+export type NameRule = "yaml" | "entity" | "template";
+
+export function checkName(value: string, rule: NameRule = "yaml"): RuleProblem | undefined {
   if (value.trim() === "") return { rule: "empty" };
-  if (value.length > NAME_MAX_LENGTH) return { rule: "too-long", max: NAME_MAX_LENGTH };
-  if (!NAME_PATTERN.test(value)) return { rule: "pattern" };
+  const max = rule === "entity" ? ENTITY_NAME_MAX_LENGTH : NAME_MAX_LENGTH;
+  if (value.length > max) return { rule: "too-long", max };
+  if (!(rule === "template" ? TEMPLATE_NAME_PATTERN : NAME_PATTERN).test(value)) return { rule: "pattern" };
   return undefined;
 }
 
@@ -63,8 +82,11 @@ export function describeIdentifierProblem(what: string, value: string, problem: 
   return describeProblem(what, value, problem, "may only contain letters, digits and _, and must not start with a digit");
 }
 
-export function describeNameProblem(what: string, value: string, problem: RuleProblem): string {
-  return describeProblem(what, value, problem, 'may only contain letters, digits, spaces, "-", "_" and "."');
+export function describeNameProblem(what: string, value: string, problem: RuleProblem, rule: NameRule = "yaml"): string {
+  const allowed = rule === "template"
+    ? 'must start with a letter or "_" and may only contain letters, digits, spaces, "-" and "_" (a template name has no ".")'
+    : 'may only contain letters, digits, spaces, "-", "_" and "."';
+  return describeProblem(what, value, problem, allowed);
 }
 
 function describeProblem(what: string, value: string, problem: RuleProblem, allowed: string): string {
@@ -93,7 +115,7 @@ export function identifierFromName(name: string): string | undefined {
     .replace(/^_+|_+$/g, "");
   if (id === "") return undefined;
   if (/^[0-9]/.test(id)) id = `_${id}`;
-  id = id.slice(0, IDENTIFIER_MAX_LENGTH);
+  id = id.slice(0, DERIVED_IDENTIFIER_MAX_LENGTH);
   if (RESERVED_IDENTIFIERS.has(id)) id = `${id}_`;
   return id;
 }

@@ -4,6 +4,7 @@
  * and from Harness's official schema (which does not).
  */
 import type { ErrorObject } from "ajv";
+import type { NameRule } from "../rules/identifiers.js";
 import { checkIdentifier, checkName, checkVersionLabel, describeIdentifierProblem, describeNameProblem, describeVersionLabelProblem } from "../rules/identifiers.js";
 import { closest } from "../util/suggest.js";
 import { fieldLabel, objectLabel, typeWords } from "./labels.js";
@@ -105,6 +106,8 @@ export function describeError(error: ErrorObject, doc: unknown): PointerIssue | 
   }
 }
 
+const NAME_FORMATS: Readonly<Record<string, NameRule>> = { "kit-name": "yaml", "kit-entity-name": "entity", "kit-template-name": "template" };
+
 function describeFormat(
   format: string,
   label: string,
@@ -117,9 +120,10 @@ function describeFormat(
     const problem = checkIdentifier(text, { allowDollar: format === "kit-connector-identifier" });
     if (problem) return issue(`identifier-${problem.rule}`, describeIdentifierProblem(label, text, problem));
   }
-  if (format === "kit-name") {
-    const problem = checkName(text);
-    if (problem) return issue(`name-${problem.rule}`, describeNameProblem(label, text, problem));
+  const nameRule = NAME_FORMATS[format];
+  if (nameRule !== undefined) {
+    const problem = checkName(text, nameRule);
+    if (problem) return issue(`name-${problem.rule}`, describeNameProblem(label, text, problem, nameRule));
   }
   if (format === "kit-version-label") {
     const problem = checkVersionLabel(text);

@@ -15,5 +15,7 @@ export const KIT_FORMATS: Readonly<Record<string, Format>> = {
   "kit-identifier": (value: string) => checkIdentifier(value) === undefined,
   "kit-connector-identifier": (value: string) => checkIdentifier(value, { allowDollar: true }) === undefined,
   "kit-name": (value: string) => checkName(value) === undefined,
+  "kit-entity-name": (value: string) => checkName(value, "entity") === undefined,
+  "kit-template-name": (value: string) => checkName(value, "template") === undefined,
   "kit-version-label": (value: string) => checkVersionLabel(value) === undefined,
 };

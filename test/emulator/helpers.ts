@@ -11,7 +11,8 @@ import type { QuickstartRequest } from "../helpers/quickstart.js";
 export type { RunningEmulator };
 
 export function start(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  return startEmulator({ host: "127.0.0.1", port: 0, ...options });
+  // No rate limit unless a test asks for one: tests send far more than a person would.
+  return startEmulator({ host: "127.0.0.1", port: 0, rateLimit: false, ...options });
 }
 
 export interface Answer {

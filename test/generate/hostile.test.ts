@@ -121,19 +121,23 @@ describe("identifiers and names are checked before anything is written", () => {
     expect(r.message).toBe('identifier "null" is a keyword, so cannot be used');
   });
 
-  it("accepts 128-character identifiers and names, refuses 129", async () => {
+  it("accepts 128-character identifiers and 64-character connector names, refuses 65 (Harness's request-field limit)", async () => {
     const id = `a${"b".repeat(127)}`;
-    const files = await render("connector", { type: "DockerRegistry", name: "n".repeat(128), identifier: id });
+    const files = await render("connector", { type: "DockerRegistry", name: "n".repeat(64), identifier: id });
     expect(Object.keys(files)).toEqual([`connectors/${id}.json`]);
-    expect(JSON.parse(files[`connectors/${id}.json`]!).connector.name).toHaveLength(128);
-    const r = await refusal("connector", { type: "DockerRegistry", name: "n".repeat(129), identifier: "ok" });
-    expect(r.message).toBe(`name "${"n".repeat(37)}..." is 129 characters; the limit is 128`);
+    expect(JSON.parse(files[`connectors/${id}.json`]!).connector.name).toHaveLength(64);
+    const r = await refusal("connector", { type: "DockerRegistry", name: "n".repeat(65), identifier: "ok" });
+    expect(r.message).toBe(`name "${"n".repeat(37)}..." is 65 characters; the limit is 64`);
   });
 
-  it("derives a valid identifier from a 128-character name", async () => {
-    const files = await render("project", { name: `${"Payments-".repeat(14)}AB` });
-    const id = JSON.parse(Object.values(files)[0]!).project.identifier as string;
-    expect(id).toMatch(/^[a-zA-Z_][0-9a-zA-Z_]{0,127}$/);
+  it("from a 128-character service name derives identifiers and a project name that stay within 64 characters", async () => {
+    const name = `${"Payments-".repeat(14)}AB`;
+    const files = await render("service", { name, gitUrl: "https://github.com/acme/payments", image: "acme/payments" });
+    const project = JSON.parse(files["project.json"]!).project as { identifier: string; name: string };
+    expect(project.identifier).toMatch(/^[a-zA-Z_][0-9a-zA-Z_]{0,63}$/);
+    expect(project.name).toBe(name.slice(0, 64));
+    const ids = Object.keys(files).map((f) => f.split("/").at(-1)!.replace(/\.(json|yaml)$/, ""));
+    expect(ids.filter((id) => id.length > 64)).toEqual([]);
   });
 
   for (const name of ['x"\n  evil: true', "a: b", "{{name}}", "Zürich", "../x"]) {

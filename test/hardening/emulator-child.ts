@@ -17,7 +17,8 @@ export interface EmulatorProcess {
 }
 
 export function startEmulatorProcess(args: readonly string[], options: { cwd: string; env: Record<string, string> }): Promise<EmulatorProcess> {
-  const child = spawn(process.execPath, [binPath, "emulator", "--port", "0", "--quiet", ...args], {
+  // No rate limit unless the args give one (a later --rate-limit wins).
+  const child = spawn(process.execPath, [binPath, "emulator", "--port", "0", "--quiet", "--rate-limit", "off", ...args], {
     cwd: options.cwd,
     env: { PATH: process.env.PATH, ...options.env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -36,7 +36,7 @@ function merged(reports: readonly ClientReport[]): { model: Map<string, string>;
 
 describe("emulator under load", () => {
   it(`${CLIENTS} clients × ${OPERATIONS} mixed operations: nothing lost, nothing doubled`, async () => {
-    const e = await startEmulator({ host: "127.0.0.1", port: 0 });
+    const e = await startEmulator({ host: "127.0.0.1", port: 0, rateLimit: false });
     try {
       await createLoadProject(e);
       const reports = await Promise.all(Array.from({ length: CLIENTS }, (_, c) => runClient(e, c, OPERATIONS, 42)));

@@ -40,7 +40,7 @@ export interface LoggedEmulator {
 
 export async function loggedEmulator(options: EmulatorOptions = {}): Promise<LoggedEmulator> {
   const log: string[] = [];
-  const emulator = await startEmulator({ host: "127.0.0.1", port: 0, ...options, log: (line) => log.push(line.replace(/ \d+ms/, "")) });
+  const emulator = await startEmulator({ host: "127.0.0.1", port: 0, rateLimit: false, ...options, log: (line) => log.push(line.replace(/ \d+ms/, "")) });
   return { emulator, log };
 }
 

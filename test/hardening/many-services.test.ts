@@ -36,7 +36,7 @@ describe("two services, two projects", () => {
   });
 
   it("publish creates both, each connector in its own project", async () => {
-    const emulator = await startEmulator({ port: 0 });
+    const emulator = await startEmulator({ port: 0, rateLimit: false });
     try {
       const env = { HARNESS_PLATFORM_API_KEY: emulator.token, HARNESS_SCAFFOLD_STATE_DIR: path.join(root, "state"), ...SAMPLE_SECRET_ENV };
       const result = await publish({ cwd: root, env, endpoint: emulator.url, dirs: ["a", "b"] });

@@ -34,6 +34,7 @@ export async function setup(emulatorOptions: EmulatorOptions = {}): Promise<Harn
   const log: string[] = [];
   const emulator = await startEmulator({
     port: 0,
+    rateLimit: false,
     ...emulatorOptions,
     log: (line) => log.push(line.replace(/ \d+ms/, "")),
   });

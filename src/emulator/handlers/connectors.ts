@@ -56,7 +56,7 @@ function readConnector(ctx: RouteContext): { scope: Scope; connector: Record<str
   if (typeof body.accountIdentifier === "string" && body.accountIdentifier !== ctx.account) throw invalidRequest(scopeMismatch);
   const scope = bodyScope(ctx, body);
   const check = new FieldChecker("connector");
-  const name = check.name(body, "name");
+  const name = check.name(body, "name", { rule: "entity" });
   const identifier = check.identifier(body, "identifier", { allowDollar: true });
   const description = check.description(body, "description");
   const tags = check.tags(body, "tags");

@@ -5,6 +5,7 @@
  * INVALID_REQUEST; a duplicate is DUPLICATE_FIELD. Like Harness today, values on fields that are
  * not runtime inputs are not refused (the validator reports them). Overlays share the namespace.
  */
+import { requireInlineCreate } from "../store-type.js";
 import { page } from "../envelopes.js";
 import { isObject } from "../fields.js";
 import type { Json } from "../fields.js";
@@ -89,6 +90,7 @@ function routesFor(base: string, overlay: boolean): Route[] {
       handle(ctx) {
         const { scope, pipeline } = childScope(ctx, "pipelineIdentifier");
         const entity = readInputSet(ctx, scope, pipeline, overlay);
+        requireInlineCreate(ctx, "input set");
         const key = address(scope, pipeline, entity.identifier as string);
         if (ctx.store.get(key) !== undefined) throw duplicate(ctx, m.inputSetDuplicate(key.identifier, scope, pipeline));
         const record = newRecord("inputset", scope, key.identifier, entity, ctx.now, pipeline);

@@ -38,7 +38,7 @@ export const organizationRoutes: Route[] = [
       const org = objectBody(ctx, "organization");
       const check = new FieldChecker("organization");
       const identifier = check.identifier(org, "identifier", { allowDollar: true });
-      const name = check.name(org, "name");
+      const name = check.name(org, "name", { rule: "entity" });
       const description = check.description(org, "description");
       const tags = check.tags(org, "tags");
       check.done();

@@ -4,6 +4,7 @@
  * GET data: PMSPipelineResponse (see `toResponse`). Missing on GET: 404 ENTITY_NOT_FOUND; missing
  * on update/delete: 400 INVALID_REQUEST (the server's delete wording).
  */
+import { requireInlineCreate } from "../store-type.js";
 import { page } from "../envelopes.js";
 import { isObject } from "../fields.js";
 import { identifierMismatch, pipelineDuplicate, pipelineMissingOnChange, pipelineNotFound } from "../messages.js";
@@ -90,6 +91,7 @@ export const pipelineRoutes: Route[] = [
     handle(ctx) {
       const scope = requireProjectScope(ctx);
       const entity = readPipeline(ctx, scope);
+      requireInlineCreate(ctx, "pipeline");
       const id = entity.identifier as string;
       if (ctx.store.get(address(scope, id)) !== undefined) throw duplicate(ctx, pipelineDuplicate(id, scope.project, scope.org));
       const record = newRecord("pipeline", scope, id, entity, ctx.now);

@@ -36,7 +36,7 @@ function readProject(ctx: RouteContext, org: string): Json {
   }
   const check = new FieldChecker("project");
   const identifier = check.identifier(project, "identifier", { allowDollar: true });
-  const name = check.name(project, "name");
+  const name = check.name(project, "name", { rule: "entity" });
   const description = check.description(project, "description");
   const color = check.optional(project, "color");
   const tags = check.tags(project, "tags");

@@ -30,6 +30,7 @@ const m = {
   immutable: "Cannot change organization, project, identifier, type or secret manager of a secret after creation.", // [source-code]
   emptyValue: "value cannot be empty for a secret text.", // [source-code]
   wrongEndpoint: (type: string) => `Invalid secret type provided: ${type}`,
+  policyDenied: (id: string) => `Secret ${id} is denied by the policy set "Secrets" (emulated --secret-policy-deny)`,
 };
 
 export function digestOf(value: string, salt = randomBytes(12).toString("hex")): string {
@@ -43,6 +44,18 @@ export function digestMatches(digest: string | undefined, value: string): boolea
 
 function toResponse(r: EntityRecord): Json {
   return { secret: r.entity, createdAt: r.createdAt, updatedAt: r.lastModifiedAt, draft: false, governanceMetadata: null };
+}
+
+/** What Harness answers when a policy denies a secret save: 200, no `secret`, nothing stored. */
+function policyDenied(id: string): Json {
+  return {
+    governanceMetadata: {
+      deny: true,
+      status: "error",
+      message: m.policyDenied(id),
+      details: [{ policySetName: "Secrets", status: "error", denyMessages: [m.policyDenied(id)] }],
+    },
+  };
 }
 
 interface ReadSecret {
@@ -66,7 +79,7 @@ function readSecret(ctx: RouteContext, wrapper: unknown, multipart: boolean, fil
   const idToCheck = typeof rawId === "string" && ctx.secrets.options.allowHyphens ? rawId.replaceAll("-", "_") : rawId;
   check.identifier({ identifier: idToCheck }, "identifier", { allowDollar: true });
   const identifier = typeof rawId === "string" ? rawId : undefined;
-  const name = check.name(body, "name");
+  const name = check.name(body, "name", { rule: "entity" });
   const description = check.description(body, "description");
   const tags = check.tags(body, "tags");
   if (!isObject(body.spec)) check.add("spec", "must not be null");
@@ -120,6 +133,7 @@ function create(ctx: RouteContext, read: ReadSecret): Json {
     throw secret.type === "SSHKey" ? new ApiError(400, "DUPLICATE_FIELD", m.duplicateSsh) : invalidRequest(m.duplicate(id));
   }
   if (secret.type === "SSHKey") requireSshRefs(ctx, scope, secret);
+  if (ctx.secrets.options.policyDeny.includes(id)) return policyDenied(id);
   const record: EntityRecord = { ...newRecord("secret", scope, id, secret, ctx.now), ...(value === undefined ? {} : { valueDigest: digestOf(value) }) };
   ctx.store.put(record);
   return toResponse(record);
@@ -133,6 +147,7 @@ function update(ctx: RouteContext, read: ReadSecret): Json {
   const manager = (s: Json) => (s.spec as Json | undefined)?.secretManagerIdentifier;
   if (secret.identifier !== id || secret.type !== old.entity.type || manager(secret) !== manager(old.entity)) throw invalidRequest(m.immutable);
   if (secret.type === "SSHKey") requireSshRefs(ctx, scope, secret);
+  if (ctx.secrets.options.policyDeny.includes(id)) return policyDenied(id);
   // A missing value keeps the stored one (LIKELY for Harness's KMS-backed manager).
   const record: EntityRecord = { ...updatedRecord(old, secret, ctx.now), ...(value === undefined || value === "" ? {} : { valueDigest: digestOf(value) }) };
   ctx.store.put(record);
@@ -174,6 +189,7 @@ export const secretRoutes: Route[] = [
     handle(ctx) {
       const id = ctx.params.identifier as string;
       const record = ctx.store.get(secretAddress(queryScope(ctx), id));
+      if (record === undefined && ctx.secrets.options.missingGet === "200-null") return null;
       if (record === undefined) throw new ApiError(400, "RESOURCE_NOT_FOUND_EXCEPTION", m.getMissing(id), { fieldErrors: [] });
       return toResponse(record);
     },

@@ -4,6 +4,7 @@
  * first version of an identifier is stable; `setDefaultTemplate=true` or `updateStableTemplate`
  * moves the mark. Scope comes from the YAML's ids, which must agree with the query's.
  */
+import { requireInlineCreate } from "../store-type.js";
 import { checkVersionLabel } from "../../rules/identifiers.js";
 import { ApiError, fieldFailure } from "../envelopes.js";
 import { FieldChecker, isObject } from "../fields.js";
@@ -30,7 +31,7 @@ function readTemplate(ctx: RouteContext): { body: Json; scope: Scope; label: str
   const body = ctx.body.template;
   const check = new FieldChecker("template");
   check.identifier(body, "identifier", { allowDollar: false });
-  check.name(body, "name");
+  check.name(body, "name", { rule: "template" });
   const label = check.required(body, "versionLabel");
   if (label !== undefined && checkVersionLabel(label) !== undefined) check.add("versionLabel", "must match ^[0-9a-zA-Z][^\\s/&]{0,63}$");
   check.oneOf(body, "type", TYPES);
@@ -110,6 +111,7 @@ export const templateRoutes: Route[] = [
     yamlText: true,
     handle(ctx) {
       const { body, scope, label } = readTemplate(ctx);
+      requireInlineCreate(ctx, "template");
       const id = String(body.identifier);
       const versions = templateVersions(ctx.store, scope, id);
       if (versions.some((v) => v.parent === label)) throw invalidRequest(say.templateDuplicate(id, label, scope));

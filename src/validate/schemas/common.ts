@@ -29,6 +29,10 @@ export function exprOr(literal: Schema, expected: string): Schema {
 export const identifier: Schema = { type: "string", format: "kit-identifier" };
 export const connectorIdentifier: Schema = { type: "string", format: "kit-connector-identifier" };
 export const name: Schema = { type: "string", format: "kit-name" };
+/** A name Harness checks as a request field (project, connector, secret): 64 characters. */
+export const entityName: Schema = { type: "string", format: "kit-entity-name" };
+/** A template's name, under the template service's stricter rule. */
+export const templateName: Schema = { type: "string", format: "kit-template-name" };
 export const description: Schema = { type: "string", maxLength: 1024 };
 export const text: Schema = { type: "string" };
 export const nonEmptyText: Schema = { type: "string", minLength: 1 };

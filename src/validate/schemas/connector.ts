@@ -2,7 +2,7 @@
  * The connector request body `{ "connector": {...} }` (shared/harness-api.md §1.3). The identifier
  * may contain `$` here, unlike in YAML entities.
  */
-import { closed, connectorIdentifier, description, identifier, name, tags, text, typedSpec, type Schema } from "./common.js";
+import { closed, connectorIdentifier, description, entityName, identifier, tags, text, typedSpec, type Schema } from "./common.js";
 import { CONNECTOR_TYPES } from "../../rules/connector-types.js";
 import { CONNECTOR_SPECS } from "./connector-specs.js";
 
@@ -11,7 +11,7 @@ export const connectorSchema: Schema = closed(
   {
     connector: typedSpec(CONNECTOR_TYPES, "connector type", CONNECTOR_SPECS, {
       properties: {
-        name,
+        name: entityName,
         identifier: connectorIdentifier,
         description,
         accountIdentifier: text,

@@ -3,7 +3,7 @@
  * (shared/harness-api.md §1.2). Module names are not limited: newer servers accept more than the
  * 2021 list.
  */
-import { closed, description, identifier, name, tags, text, type Schema } from "./common.js";
+import { closed, description, entityName, identifier, tags, text, type Schema } from "./common.js";
 
 export const projectSchema: Schema = closed(
   {
@@ -11,7 +11,7 @@ export const projectSchema: Schema = closed(
       {
         orgIdentifier: identifier,
         identifier,
-        name,
+        name: entityName,
         // Harness documents hex colours (#0063F7) but no server check is known, so any text passes.
         color: text,
         modules: { type: "array", items: text, maxItems: 1024 },

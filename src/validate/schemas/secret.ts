@@ -5,7 +5,7 @@
  * own: it names the secret holding its key (or password). Scope works as for connectors: without
  * projectIdentifier the secret belongs to the organization, without orgIdentifier too to the account.
  */
-import { closed, description, enumOf, identifier, name, tags, text, type Schema } from "./common.js";
+import { closed, description, enumOf, entityName, identifier, tags, text, type Schema } from "./common.js";
 
 export const SECRET_TYPES: readonly string[] = ["SecretText", "SecretFile", "SSHKey"];
 
@@ -29,7 +29,7 @@ export const secretSchema: Schema = closed(
     secret: closed(
       {
         identifier,
-        name,
+        name: entityName,
         type: enumOf(SECRET_TYPES, "secret type"),
         orgIdentifier: identifier,
         projectIdentifier: identifier,

@@ -4,7 +4,7 @@
  * step: the same schemas as in pipelines, so the same mistakes get the same messages. Runtime
  * inputs (`<+input>`) may stand anywhere in a spec; check-document.ts lets them through.
  */
-import { anyObject, closed, description, enumOf, identifier, name, tags, text, type Schema } from "./common.js";
+import { anyObject, closed, description, enumOf, identifier, tags, templateName, text, type Schema } from "./common.js";
 import { PIPELINE_DEFINITIONS, stage, step } from "./pipeline.js";
 
 export const TEMPLATE_TYPES: readonly string[] = [
@@ -19,7 +19,7 @@ const asSpec = (node: Schema): Schema => ({ ...node, required: [] });
 const body: Schema = {
   ...closed(
     {
-      name,
+      name: templateName,
       identifier,
       versionLabel,
       type: enumOf(TEMPLATE_TYPES, "template type"),
