@@ -7,7 +7,10 @@ const help = `Usage:
   harness-scaffold kit init DIR                 write a starter kit that passes check and test
   harness-scaffold kit check DIR [--format F]   find problems in a kit, each at file:line:col
   harness-scaffold kit test DIR [--update]      render each tests/<case>, compare with its expected/,
-                                                publish to an in-process emulator, plan again
+                                                publish to an in-process emulator, plan again;
+                                                run each tests/<case>/update/: base/ + edited/,
+                                                update with this kit, compare with expected/
+                                                and conflicts.txt
 
 A kit is a folder with kit.yaml, templates/ and tests/ (README: "Write your own kit").
 kit check exits 1 when it finds problems; kit test exits 1 when any case fails.
@@ -15,7 +18,8 @@ kit check exits 1 when it finds problems; kit test exits 1 when any case fails.
 Options:
   --format text|json  output of kit check (default text)
   --json              kit test: print the cases as JSON
-  --update            kit test: rewrite each case's expected/ from what renders now
+  --update            kit test: rewrite each case's expected/ (and an update case's
+                      conflicts.txt) from what happens now
   -h, --help          show this help
 `;
 

@@ -18,7 +18,10 @@ Renders every generator run recorded in the out dir's harness-scaffold.json agai
 answers, changed by --set) and merges each file three ways: the base recorded when it was
 written, your file as it is now, and the new render. Your edits stay: comments, key order,
 steps you added. Harness lists (stages, steps, variables, ...) merge element by element.
-All or nothing: if any conflict is left, nothing is written.
+All or nothing: if any conflict is left, nothing is written. A newer kit's migrations
+(kit.yaml "migrations": renamed answers, moved files) are applied first, between the version
+recorded for each run and the kit's version. Files of a kit's "each" element follow their
+element by key.
 
 Options:
   -o, --out DIR          the out dir (default ${DEFAULT_OUT_DIR})
@@ -31,11 +34,15 @@ Options:
   --generator NAME       with --identifier ID: the run --set applies to
   --identifier ID
   --dry-run              show the changes and a unified diff per file; write nothing
-  --check                write nothing; exit 1 if an update would change any file, 0 if not
+  --check                write nothing; exit 1 if an update would change any file, 0 if not;
+                         each file says why: a new kit version, changed answers, or drift
+                         (the render changed at the same kit version); --json: "cause",
+                         "from", "to", "edited" (your file differs from its recorded base)
   --resolve SIDE         settle conflicts: ours (keep yours) or theirs (take the new render), or
                          PATH=ours|theirs for one conflict (PATH as printed; > between parts)
                          or FILE=ours|theirs for one file's; repeatable
-  --conflicts-dir DIR    on conflicts, write FILE.base, FILE.ours, FILE.theirs there for a merge tool
+  --conflicts-dir DIR    on conflicts, write FILE.base, FILE.ours, FILE.theirs there for a
+                         merge tool (then edit your file and run update again)
   --json                 print the result as JSON
 
 Exit codes: 0 updated (or nothing to do), 1 conflicts (nothing written), validation failure or,

@@ -2,9 +2,10 @@
  * `kit check`: everything wrong with a kit, found without running it — kit.yaml's structure
  * (parse-kit.ts), expression syntax, templates that are missing, never used, not valid Handlebars
  * or printing bare values, variables no answer defines, answers nothing reads, paths outside the
- * layout. Each problem at kit.yaml:line:col or templates/x.hbs:line:col.
+ * layout, update cases laid out wrong (update-case.ts). Each problem at kit.yaml:line:col or
+ * templates/x.hbs:line:col.
  */
-import { readdirSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { checkTemplateOutputs } from "../render/handlebars.js";
 import type { KitIssue } from "./kit-yaml.js";
@@ -13,6 +14,7 @@ import { kitTemplates, readKitText, TEMPLATES_DIR } from "./load.js";
 import { isExpression, parseKit } from "./parse-kit.js";
 import { resolveKitSource } from "./resolve-source.js";
 import { templateVariables } from "./template-variables.js";
+import { readUpdateCase, TESTS_DIR, UPDATE_DIR } from "./update-case.js";
 import { layoutPath, toGeneratorSpec } from "./to-spec.js";
 import type { KitGenerator } from "./types.js";
 
@@ -89,6 +91,7 @@ export function checkKit(source: string, options: { cwd: string }): KitCheckResu
   for (const t of all) {
     if (!used.has(t)) issues.push({ at: shownFrom(options.cwd, path.join(root, t)), message: "this template is used by no generator's files" });
   }
+  issues.push(...checkUpdateCases(dir, definition.version, definition.generators.map((g) => g.name), options.cwd));
   return { kit: definition.name || shownFile, issues };
 
   function expressionVars(text: string | undefined): string[] {
@@ -168,4 +171,14 @@ export function checkKit(source: string, options: { cwd: string }): KitCheckResu
       }
     }
   }
+}
+
+/** The layout of every tests/<case>/update/ (what kit test would refuse to run). */
+function checkUpdateCases(dir: string, version: string, generators: string[], cwd: string): KitIssue[] {
+  const root = path.join(dir, TESTS_DIR);
+  if (!existsSync(root)) return [];
+  return readdirSync(root).sort().filter((name) => existsSync(path.join(root, name, UPDATE_DIR))).flatMap((name) => {
+    const caseDir = path.join(root, name, UPDATE_DIR);
+    return readUpdateCase(caseDir, shownFrom(cwd, caseDir), { version, generators }).issues;
+  });
 }

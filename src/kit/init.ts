@@ -1,13 +1,16 @@
 /**
  * `kit init DIR`: a starter kit that `kit check` and `kit test` pass at once — one generator
  * (a project, a Kubernetes service and one environment per list element), its templates and one
- * test case whose expected files are rendered here, by the same code `kit test` compares with.
+ * test case whose expected files are rendered here, by the same code `kit test` compares with —
+ * and one update case: its base/ is this version's render, frozen, so once the templates change
+ * the case shows what a service generated today and edited by its team becomes.
  */
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { KitError } from "../errors.js";
 import { packageRoot } from "../paths.js";
 import { loadKit } from "./load.js";
+import { renderRun } from "./render-run.js";
 import { testKit } from "./test-kit.js";
 
 export const SCHEMA_FILE = path.join(packageRoot, "schema", "kit.schema.json");
@@ -53,6 +56,16 @@ generators:
         each: environments
 `;
 }
+
+const UPDATE_CASE = "tests/upgrade/update";
+const UPDATE_CASE_YAML = `# An update case (README "Test your updates"): base/ is what the kit rendered for answers.yaml
+# when this case was written, edited/ the team's changes over it, expected/ the out dir after
+# "harness-scaffold update" with the kit as it is now. "kit test --update" rewrites expected/.
+from: 0.1.0
+# As with update --set: the team also asks for a staging environment.
+set:
+  environments: [dev, staging, prod]
+`;
 
 const TEMPLATES: Record<string, string> = {
   "project.json.hbs": `{
@@ -107,9 +120,26 @@ export async function initKit(dir: string, options: { cwd: string }): Promise<st
     mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
     writeFileSync(path.join(root, file), text);
   }
+  writeUpdateCase(root, options.cwd);
   const written = Object.keys(files);
   const cases = await testKit(loadKit(root, { cwd: options.cwd }), { update: true, publish: false });
   for (const c of cases) if (c.problems.length > 0) throw new KitError("E_INTERNAL", `kit init: the starter's test ${c.name} fails: ${c.problems.join("; ")}`);
-  written.push(...readdirSync(path.join(root, "tests/default/expected"), { recursive: true, encoding: "utf8" }).filter((f) => f.includes(".")).map((f) => `tests/default/expected/${f.split(path.sep).join("/")}`));
-  return written.sort();
+  const tests = path.join(root, "tests");
+  written.push(...readdirSync(tests, { recursive: true, encoding: "utf8" }).filter((f) => f.includes(".")).map((f) => `tests/${f.split(path.sep).join("/")}`));
+  return [...new Set(written)].sort();
+}
+
+/** The starter's update case: base/ rendered now, a team's edit to the service in edited/. */
+function writeUpdateCase(root: string, cwd: string): void {
+  const answers = { name: "payments-api", team: "payments", environments: ["dev", "prod"] };
+  const { files } = renderRun(loadKit(root, { cwd }), "web-service", answers);
+  const write = (file: string, text: string): void => {
+    mkdirSync(path.dirname(path.join(root, UPDATE_CASE, file)), { recursive: true });
+    writeFileSync(path.join(root, UPDATE_CASE, file), text);
+  };
+  write("answers.yaml", "name: payments-api\nteam: payments\nenvironments: [dev, prod]\n");
+  write("case.yaml", UPDATE_CASE_YAML);
+  for (const f of files) write(`base/${f.path}`, f.text);
+  const service = files.find((f) => f.path.startsWith("services/"));
+  if (service !== undefined) write(`edited/${service.path}`, service.text.replace("  tags:\n", "  tags:\n    # added by the payments team\n    tier: critical\n"));
 }

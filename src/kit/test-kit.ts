@@ -2,9 +2,10 @@
  * `kit test`: a kit's own CI. For each tests/<case>/answers.yaml it renders the case (the real
  * render → validate → write, into a temp dir), compares the files with tests/<case>/expected/
  * (a unified diff per difference; `update` rewrites them), publishes them to an in-process
- * emulator and plans again, expecting every entity unchanged.
+ * emulator and plans again, expecting every entity unchanged. Each tests/<case>/update/ is an
+ * update case (test-update.ts).
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
@@ -15,8 +16,10 @@ import { MANIFEST_FILE } from "../layout.js";
 import { BASE_DIR } from "../write/base-store.js";
 import { parseValueSource } from "../secrets/value-source.js";
 import type { Kit } from "./types.js";
+import { readTree, TESTS_DIR, UPDATE_DIR } from "./update-case.js";
 
-export const TESTS_DIR = "tests";
+export { readTree, TESTS_DIR } from "./update-case.js";
+
 /** The out dir's own folder (`.harness-scaffold/`), where update keeps its base store. */
 const STATE_FOLDER = BASE_DIR.split("/")[0] ?? BASE_DIR;
 
@@ -32,21 +35,8 @@ export interface KitTestCase {
   updated: boolean;
 }
 
-export function readTree(root: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir).sort()) {
-      const full = path.join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else files[path.relative(root, full).split(path.sep).join("/")] = readFileSync(full, "utf8");
-    }
-  };
-  if (existsSync(root)) walk(root);
-  return files;
-}
-
 /** The case's generator: the kit's only one, or the longest generator name the case name starts with. */
-function generatorFor(kit: Kit, name: string): string | undefined {
+export function generatorFor(kit: Kit, name: string): string | undefined {
   const names = kit.specs.map((g) => g.name);
   if (names.length === 1) return names[0];
   return names.filter((g) => name === g || name.startsWith(`${g}-`)).sort((a, b) => b.length - a.length)[0];
@@ -61,9 +51,15 @@ export interface TestKitOptions {
 
 export async function testKit(kit: Kit, options: TestKitOptions = {}): Promise<KitTestCase[]> {
   const root = path.join(kit.origin.dir, TESTS_DIR);
-  const names = existsSync(root) ? readdirSync(root).filter((n) => existsSync(path.join(root, n, "answers.yaml"))).sort() : [];
+  const names = existsSync(root) ? readdirSync(root).sort() : [];
   const cases: KitTestCase[] = [];
-  for (const name of names) cases.push(await runCase(kit, path.join(root, name), name, options));
+  for (const name of names) {
+    if (existsSync(path.join(root, name, "answers.yaml"))) cases.push(await runCase(kit, path.join(root, name), name, options));
+    if (!existsSync(path.join(root, name, UPDATE_DIR))) continue;
+    // Loaded on demand: update's merge and validation are only needed by kits with update cases.
+    const { runUpdateCase } = await import("./test-update.js");
+    cases.push(await runUpdateCase(kit, path.join(root, name, UPDATE_DIR), name, options));
+  }
   return cases;
 }
 
@@ -79,8 +75,7 @@ async function runCase(kit: Kit, dir: string, name: string, options: TestKitOpti
     const answers = await loadAnswersFile(path.join(dir, "answers.yaml"), scratch);
     await generate({ kit, generator, answers: answers.values, outDir: "out", cwd: scratch, useDefaults: true });
     const out = path.join(scratch, "out");
-    // Only the entity files are the kit's output: not the manifest, nor update's base store.
-    const rendered = Object.fromEntries(Object.entries(readTree(out)).filter(([file]) => file !== MANIFEST_FILE && !file.startsWith(`${STATE_FOLDER}/`)));
+    const rendered = entityFiles(readTree(out));
     const expectedDir = path.join(dir, "expected");
     if (options.update === true) {
       rmSync(expectedDir, { recursive: true, force: true });
@@ -90,7 +85,7 @@ async function runCase(kit: Kit, dir: string, name: string, options: TestKitOpti
       }
       result.updated = true;
     } else {
-      await compare(readTree(expectedDir), rendered, result);
+      await compareTrees(readTree(expectedDir), rendered, result);
     }
     if (options.publish !== false) await publishAndPlan(scratch, stubSecretValues(scratch, rendered), result);
   } catch (cause) {
@@ -103,13 +98,18 @@ async function runCase(kit: Kit, dir: string, name: string, options: TestKitOpti
   return result;
 }
 
-async function compare(expected: Record<string, string>, rendered: Record<string, string>, result: KitTestCase): Promise<void> {
+/** Only the entity files are a kit's output: not the manifest, nor update's base store. */
+export function entityFiles(tree: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(tree).filter(([file]) => file !== MANIFEST_FILE && !file.startsWith(`${STATE_FOLDER}/`)));
+}
+
+export async function compareTrees(expected: Record<string, string>, rendered: Record<string, string>, result: KitTestCase, side = "rendered"): Promise<void> {
   const { createTwoFilesPatch } = await import("diff");
-  for (const file of Object.keys(expected)) if (!(file in rendered)) result.problems.push(`expected/${file} was not rendered`);
+  for (const file of Object.keys(expected)) if (!(file in rendered)) result.problems.push(`expected/${file} is not among the ${side} files`);
   for (const [file, text] of Object.entries(rendered)) {
     const before = expected[file];
-    if (before === undefined) result.problems.push(`${file} was rendered but is not in expected/ (run kit test --update to accept it)`);
-    else if (before !== text) result.diffs.push(createTwoFilesPatch(`expected/${file}`, `rendered/${file}`, before, text));
+    if (before === undefined) result.problems.push(`${file} was ${side} but is not in expected/ (run kit test --update to accept it)`);
+    else if (before !== text) result.diffs.push(createTwoFilesPatch(`expected/${file}`, `${side}/${file}`, before, text));
   }
 }
 

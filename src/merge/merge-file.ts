@@ -8,6 +8,7 @@ import type { Document } from "yaml";
 import { LineCounter, parseDocument } from "yaml";
 import { KitError } from "../errors.js";
 import { valuesOf } from "../util/yaml-values.js";
+import { diffData } from "./diff.js";
 import { mergeValue } from "./merge3.js";
 import type { MergeContext } from "./merge3.js";
 import type { Change, Conflict, Resolver } from "./types.js";
@@ -43,6 +44,16 @@ export function mergeFile(input: MergeInput): MergeResult {
   if (!changed) return { text: input.ours, changed, changes: [], conflicts: ctx.conflicts };
   const text = json ? jsonText(ours, input.ours) : yamlText(ours, input.ours);
   return { text, changed: text !== input.ours, changes: ctx.changes, conflicts: ctx.conflicts };
+}
+
+/** Throws the merge's own error when the team's file does not parse (or is an alias bomb). */
+export function checkParses(file: string, ours: string): void {
+  parse(ours, file, "your file", new LineCounter());
+}
+
+/** The changes from one version of a file to another, by Harness path (as a merge lists them). */
+export function diffTexts(file: string, before: string, after: string): Change[] {
+  return diffData(parse(before, file, "the recorded base").toJS(), parse(after, file, "the new render").toJS());
 }
 
 function parse(text: string, file: string, what: string, lineCounter?: LineCounter): Document {

@@ -12,8 +12,9 @@
  * when the kit changes them); `enforced` files always take the new render (team edits replaced,
  * reported); `managed` (the default) merges.
  */
-import { mergeFile } from "../merge/merge-file.js";
+import { checkParses, diffTexts, mergeFile } from "../merge/merge-file.js";
 import type { Change, Conflict, Resolver } from "../merge/types.js";
+import type { ChangeCause } from "./cause.js";
 
 export type UpdateAction = "create" | "update" | "unchanged" | "delete" | "kept-deleted" | "kept-edited";
 export type FilePolicy = "managed" | "once" | "enforced";
@@ -32,6 +33,12 @@ export interface FilePlan {
   noBase?: boolean;
   /** `enforced` replaced the team's edits; `once` left a file the kit changed alone. */
   policy?: "enforced" | "once";
+  /** Why it changes (cause.ts), set by update for every file that is not unchanged. */
+  cause?: ChangeCause;
+  from?: string;
+  to?: string;
+  /** The team's file differs from its recorded base. */
+  edited?: boolean;
 }
 
 export interface FileVersions {
@@ -71,6 +78,18 @@ export function planFile(v: FileVersions): FilePlan {
   }
   if (v.ours === undefined) {
     return v.wasRendered ? { ...at, action: "kept-deleted", ...none } : { ...at, action: "create", text: v.theirs, ...none };
+  }
+  // The cases with nothing to merge skip the merge (and its three parses): the kit did not
+  // change the file, both sides made the same change, or the team did not touch it (it becomes
+  // the new render as rendered — and so equal to its next base).
+  const base = v.wasRendered ? v.base : undefined;
+  if (v.ours === v.theirs || (base !== undefined && v.theirs === base)) {
+    // A render parsed when it was made; a file the team edited must parse as the merge needs it to.
+    if (v.ours !== v.theirs && v.ours !== base) checkParses(v.shown, v.ours);
+    return { ...at, action: "unchanged", text: v.ours, before: v.ours, ...none };
+  }
+  if (base !== undefined && v.ours === base) {
+    return { ...at, action: "update", text: v.theirs, before: v.ours, changes: diffTexts(v.shown, base, v.theirs), conflicts: [] };
   }
   const merged = mergeFile({ file: v.shown, base: v.wasRendered ? v.base : undefined, ours: v.ours, theirs: v.theirs, ...(v.resolve ? { resolve: v.resolve } : {}) });
   const plan: FilePlan = {

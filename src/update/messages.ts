@@ -17,7 +17,7 @@ export function formatUpdate(result: UpdateResult, options: { dryRun: boolean; c
   lines.push(`Update of ${result.shownOut} (${result.runs.length === 1 ? "run" : `${result.runs.length} runs`}: ${runs}):`);
   const touched = result.files.filter((f) => f.action !== "unchanged");
   for (const file of touched) {
-    lines.push(`  ${MARK[file.action]} ${file.path}`);
+    lines.push(`  ${MARK[file.action]} ${file.path}${options.check ? causeText(file) : ""}`);
     for (const change of file.changes) lines.push(`      ${describeChange(change)}`);
     if (options.dryRun && file.diff !== undefined) lines.push(...file.diff.trimEnd().split("\n").map((l) => `      ${l}`));
   }
@@ -63,4 +63,13 @@ export function updateJson(result: UpdateResult, options: { dryRun: boolean; che
     notes: result.notes,
   };
   return `${JSON.stringify(out, null, 2)}\n`;
+}
+
+/** Why a file changes, for --check: a new kit version, changed answers, or drift. */
+function causeText(file: UpdatedFile): string {
+  const edited = file.edited === true ? "; edited since generated" : "";
+  if (file.cause === "kit-version") return `  (kit ${file.from ?? "?"} → ${file.to ?? "?"}${edited})`;
+  if (file.cause === "answers") return `  (changed answers${edited})`;
+  if (file.cause === "drift") return `  (drift: the render changed at the same kit version${edited})`;
+  return "";
 }

@@ -41,7 +41,18 @@ export function migrateManifest(manifest: Manifest, kit: Kit | undefined, builti
         moved.delete(from);
       }
     }
-    return { ...run, answers, files: paths };
+    // Element keys and policies are recorded by path: they move with their files.
+    const renamed = (record: Record<string, string> | undefined): Record<string, string> | undefined => record === undefined ? undefined
+      : Object.fromEntries(Object.entries(record).map(([p, v]) => [movedTo(p, run.files, paths), v]));
+    const keys = renamed(run.keys);
+    const policies = renamed(run.policies);
+    return { ...run, answers, files: paths, ...(keys === undefined ? {} : { keys }), ...(policies === undefined ? {} : { policies }) };
   });
   return { manifest: { ...manifest, runs, files }, moved };
+}
+
+/** Where the file recorded at `p` (one of `before`) is after the moves (`after`, same order). */
+function movedTo(p: string, before: readonly string[], after: readonly string[]): string {
+  const i = before.indexOf(p);
+  return i < 0 ? p : (after[i] ?? p);
 }

@@ -25,6 +25,9 @@ import { migrateManifest } from "./migrate.js";
 import { BUILTIN_KIT_NAME, builtinRenderer, checkGivenKit } from "./renderer.js";
 import type { Kit } from "../kit/types.js";
 import { parseResolve } from "./resolve.js";
+import { runCause, runOfPaths } from "./cause.js";
+import { findSources, takenConflict } from "./sources.js";
+import { fileChangesOf, readDisk } from "./write-plan.js";
 import type { RunTarget } from "./set-answers.js";
 import { routeSets } from "./set-answers.js";
 
@@ -89,11 +92,13 @@ export async function update(options: UpdateOptions): Promise<UpdateResult> {
 
   // Render every run again; a file two runs render (a shared connector) takes the later run's text.
   const theirs = new Map<string, { text: string; generator: string; policy?: FilePolicy | undefined }>();
+  const renderedFiles: Array<Array<{ path: string; key?: string | undefined }>> = [];
   const runs: ManifestRun[] = manifest.runs.map((run, i) => {
     const sets = routed.get(i) ?? {};
     const origins = Object.fromEntries(Object.keys(sets).map((k) => [k, `--set ${k}`]));
     const rendered = renderer.render(run, { ...run.answers, ...sets }, origins);
     for (const file of rendered.files) theirs.set(file.path, { text: file.text, generator: run.generator, policy: file.policy });
+    renderedFiles.push(rendered.files);
     const identifier = typeof rendered.answers.identifier === "string" ? rendered.answers.identifier : run.identifier;
     // A kit run records the kit, policies and keys of this render (a newer kit, changed lists).
     const { kit: _k, policies: _p, keys: _keys, ...plain } = run;
@@ -103,32 +108,58 @@ export async function update(options: UpdateOptions): Promise<UpdateResult> {
 
   const resolution = parseResolve(options.resolve ?? [], shownOut);
   const oldPaths = new Set(manifest.runs.flatMap((r) => r.files));
+  const sources = findSources(manifest.runs, renderedFiles, moved);
+  const disk = await readDisk(outDir, shownOut);
   const plans: FilePlan[] = [];
   const conflicted: UpdateResult["conflicted"] = [];
   const movedFrom = new Map<string, string>();
-  for (const file of [...new Set([...oldPaths, ...theirs.keys()])].sort()) {
-    let [disk] = await planChanges([{ path: file, text: "" }], outDir, shownOut);
-    const from = moved.get(file);
-    if (disk?.before === undefined && from !== undefined) {
-      [disk] = await planChanges([{ path: from, text: "" }], outDir, shownOut);
-      if (disk?.before !== undefined) movedFrom.set(file, from);
+  /** Bases read (and checked against their hash) from the store: already there for the next manifest. */
+  const stored = new Set<string>();
+  const paths = [...new Set([...oldPaths, ...theirs.keys()])].sort();
+  // Read every file and base at once: the reads overlap instead of queueing one by one.
+  const bases = new Map<string, Promise<string | undefined>>();
+  const readStored = (hash: string): Promise<string | undefined> => bases.get(hash) ?? bases.set(hash, readBase(outDir, hash)).get(hash) as Promise<string | undefined>;
+  await Promise.all([...paths, ...moved.values(), ...[...sources.of.values()].flatMap((s) => (s.disk === null ? [] : [s.disk]))].map(disk));
+  await Promise.all(Object.values(manifest.files).map((f) => readStored(f.sha256)));
+  for (const file of paths) {
+    // An element that now lives at another path is merged there; its old path is emptied.
+    if (!theirs.has(file) && sources.vacated.has(file)) continue;
+    const source = sources.of.get(file) ?? { disk: file, base: file };
+    let ours: string | undefined;
+    if (source.disk === file) ours = await disk(file);
+    else if (source.disk !== null) {
+      // A migration's move the team already made by hand: their file is at the new path.
+      const already = moved.get(file) === source.disk ? await disk(file) : undefined;
+      ours = already ?? (await disk(source.disk));
+      if (already === undefined && ours !== undefined) movedFrom.set(file, source.disk);
     }
-    const hash = manifest.files[file]?.sha256;
-    const base = oldPaths.has(file) && hash !== undefined ? await readBase(outDir, hash) : undefined;
+    const hash = source.base === null ? undefined : manifest.files[source.base]?.sha256;
+    const wasRendered = source.base !== null && oldPaths.has(source.base);
+    const base = wasRendered && hash !== undefined ? await readStored(hash) : undefined;
+    if (base !== undefined && hash !== undefined) stored.add(hash);
     const plan = planFile({
-      path: file, shown: `${shownOut}/${file}`, wasRendered: oldPaths.has(file), base,
-      ours: disk?.before, theirs: theirs.get(file)?.text, resolve: resolution.resolver,
+      path: file, shown: `${shownOut}/${file}`, wasRendered, base,
+      ours, theirs: theirs.get(file)?.text, resolve: resolution.resolver,
       // The new render's policy decides (the manifest records it as the kit now says).
       policy: theirs.get(file)?.policy,
     });
+    const gone = sources.taken.get(file);
+    if (gone !== undefined) plan.conflicts.push(...(await takenConflict(file, gone, manifest, outDir, shownOut, disk, resolution.resolver)));
+    if (base !== undefined && ours !== undefined) plan.edited = ours !== base;
     plans.push(plan);
     if (plan.conflicts.some((c) => c.resolved === undefined)) {
-      conflicted.push({ path: file, base, ours: disk?.before ?? "", theirs: theirs.get(file)?.text ?? "" });
+      conflicted.push({ path: file, base, ours: ours ?? "", theirs: theirs.get(file)?.text ?? "" });
     }
   }
+  const causes = manifest.runs.map((run, i) => runCause(run, runs[i] as ManifestRun, Object.keys(routed.get(i) ?? {}), recorded.kitVersion, kitVersion()));
+  const owner = runOfPaths(manifest.runs, runs);
+  for (const plan of plans) {
+    const cause = causes[owner.get(plan.path) ?? -1];
+    if (plan.action !== "unchanged" && cause !== undefined) Object.assign(plan, cause);
+  }
   const conflicts = plans.flatMap((p) => p.conflicts);
-  for (const plan of plans) if (movedFrom.has(plan.path) && plan.action === "unchanged") plan.action = "create";
-  const notes = [...movedFrom].map(([to, from]) => `${shownOut}/${to}: moved from ${from} (the kit's migrations)`).concat(notesFor(plans, shownOut)).concat(resolution.unused().map((r) => `--resolve ${r} matched no conflict`));
+  const notes = [...movedFrom].map(([to, from]) => `${shownOut}/${to}: moved from ${from} (${moved.has(to) ? "the kit's migrations" : "the same element's file; its path changed"})`)
+    .concat(notesFor(plans, shownOut)).concat(resolution.unused().map((r) => `--resolve ${r} matched no conflict`));
   const standing = conflicts.filter((c) => c.resolved === undefined);
   const runsOut = runs.map((r) => ({ generator: r.generator, identifier: r.identifier }));
   if (standing.length > 0) {
@@ -140,22 +171,9 @@ export async function update(options: UpdateOptions): Promise<UpdateResult> {
   await validateRendered(finals, outDir, shownOut);
 
   const next = nextManifest(manifest, runs, oldPaths, theirs, plans);
-  const fileChanges: FileChange[] = [];
-  for (const plan of plans) {
-    const from = movedFrom.get(plan.path);
-    if (from !== undefined) {
-      const [created] = await planChanges([{ path: plan.path, text: plan.text ?? plan.before ?? "" }], outDir, shownOut);
-      const [old] = await planChanges([{ path: from, text: "" }], outDir, shownOut);
-      if (created !== undefined) fileChanges.push(created);
-      if (old !== undefined) fileChanges.push({ ...old, action: "delete" });
-      continue;
-    }
-    if (plan.action !== "create" && plan.action !== "update" && plan.action !== "delete") continue;
-    const [c] = await planChanges([{ path: plan.path, text: plan.text ?? "" }], outDir, shownOut);
-    if (c !== undefined) fileChanges.push(plan.action === "delete" ? { ...c, action: "delete" } : c);
-  }
+  const fileChanges = await fileChangesOf(plans, [...movedFrom.values(), ...sources.vacated], movedFrom, outDir, shownOut);
   const manifestChange = await planChanges([{ path: MANIFEST_FILE, text: manifestText(next) }], outDir, shownOut);
-  const baseChanges = await planBases(next, manifest, theirs, outDir, shownOut);
+  const baseChanges = await planBases(next, manifest, theirs, stored, outDir, shownOut);
   const changed = [...fileChanges, ...manifestChange].some((c) => c.action !== "unchanged");
   const diffs = options.dryRun === true ? await diffChanges(fileChanges, shownOut) : new Map<string, string>();
   if (options.dryRun !== true) await commitChanges([...fileChanges, ...baseChanges, ...manifestChange], shownOut);
@@ -193,8 +211,9 @@ function nextManifest(previous: Manifest, runs: ManifestRun[], oldPaths: Readonl
 }
 
 /** New bases written; bases nothing refers to any more removed. */
-async function planBases(next: Manifest, previous: Manifest, theirs: ReadonlyMap<string, { text: string }>, outDir: string, shownOut: string): Promise<FileChange[]> {
-  const wanted = baseEntries([...theirs.values()]);
+async function planBases(next: Manifest, previous: Manifest, theirs: ReadonlyMap<string, { text: string }>, stored: ReadonlySet<string>, outDir: string, shownOut: string): Promise<FileChange[]> {
+  const storedPaths = new Set([...stored].map(basePath));
+  const wanted = baseEntries([...theirs.values()]).filter((b) => !storedPaths.has(b.path));
   const changes = await planChanges(wanted, outDir, shownOut);
   const keep = new Set(Object.values(next.files).map((f) => basePath(f.sha256)));
   const stale = [...new Set(Object.values(previous.files).map((f) => basePath(f.sha256)))].filter((p) => !keep.has(p));

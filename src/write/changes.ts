@@ -25,7 +25,6 @@ export async function planChanges(
   shownOut: string,
 ): Promise<FileChange[]> {
   const seen = new Set<string>();
-  const changes: FileChange[] = [];
   for (const file of files) {
     if (seen.has(file.path)) {
       throw new KitError("E_INPUT", `two of the files to write are ${shownOut}/${file.path}`, {
@@ -33,12 +32,14 @@ export async function planChanges(
       });
     }
     seen.add(file.path);
+  }
+  // All files at once: the checks and reads overlap instead of queueing one by one.
+  return Promise.all(files.map(async (file): Promise<FileChange> => {
     const absolute = await targetInside(outDir, file.path, shownOut);
     const before = await readExisting(absolute, `${shownOut}/${file.path}`);
     const action: FileAction = before === undefined ? "create" : before === file.text ? "unchanged" : "update";
-    changes.push({ path: file.path, absolute, text: file.text, before, action });
-  }
-  return changes;
+    return { path: file.path, absolute, text: file.text, before, action };
+  }));
 }
 
 async function readExisting(absolute: string, shown: string): Promise<string | undefined> {

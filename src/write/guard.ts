@@ -13,7 +13,6 @@ export async function targetInside(outDir: string, relative: string, shownOut: s
     throw escape(shownOut, relative, "it is not a plain relative path");
   }
   const target = path.join(outDir, ...parts);
-  const rootReal = await existingReal(outDir);
   // Walk down from the out dir: every folder that exists must really be inside it.
   let current = outDir;
   for (const part of parts) {
@@ -23,7 +22,8 @@ export async function targetInside(outDir: string, relative: string, shownOut: s
     if (stat.isSymbolicLink()) {
       const real = await realpath(current).catch(() => "(a broken link)");
       if (current === target) throw escape(shownOut, relative, `it is a symlink (to ${real}); remove it first`);
-      if (!isInside(rootReal, real)) throw escape(shownOut, relative, `${path.relative(outDir, current)} is a symlink to ${real}, outside the out dir`);
+      // Only a symlink needs the out dir's real path (resolved here, not for every file).
+      if (!isInside(await existingReal(outDir), real)) throw escape(shownOut, relative, `${path.relative(outDir, current)} is a symlink to ${real}, outside the out dir`);
     }
   }
   return target;

@@ -35,7 +35,7 @@ describe("kit commands", { timeout: 120_000 }, () => {
     const check = await runBin(["kit", "check", "my-kit"], { cwd });
     expect([check.code, check.stdout]).toEqual([0, "kit my-kit: no problems found.\n"]);
     const test = await runBin(["kit", "test", "my-kit"], { cwd });
-    expect([test.code, test.stdout]).toEqual([0, "pass    default (web-service)\nkit my-kit: 1 case passed.\n"]);
+    expect([test.code, test.stdout]).toEqual([0, "pass    default (web-service)\npass    upgrade/update (web-service)\nkit my-kit: 2 cases passed.\n"]);
   });
 
   it("kit test fails with a unified diff when a file differs from expected/, and --update accepts it", async () => {

@@ -144,6 +144,7 @@ describe("update with a kit", () => {
     expect(same.changed).toBe(false);
     const more = await update({ cwd, outDir: "out", set: { environments: "dev,qa,prod" } });
     expect(more.changed).toBe(true);
+    expect(more.files.find((f) => f.path === "environments/qa.yaml")).toMatchObject({ action: "create", cause: "answers" });
     expect(readFileSync(path.join(cwd, "out/environments/qa.yaml"), "utf8")).toContain("type: PreProduction\n");
     expect(readFileSync(path.join(cwd, "out/infrastructures/qa_k8s.yaml"), "utf8")).toContain("namespace: orders-web-qa\n");
   });

@@ -89,6 +89,17 @@ describe("update --kit to a newer kit version, with team edits", () => {
     expect(listed.files.filter((f) => f.action !== "unchanged").map((f) => `${f.action} ${f.path}`)).toEqual([
       "update environments/dev.yaml", "update environments/prod.yaml", `update ${CD}`, `create ${NIGHTLY}`,
     ]);
+    // Each file says why: the kit moved from 1.0.0 to 2.0.0; the team edited dev.yaml and the CD pipeline.
+    const why = listed.files.map((f) => f as { path: string; cause?: string; from?: string; to?: string; edited?: boolean });
+    expect(why.map((f) => [f.path, f.cause, f.from, f.to, f.edited])).toEqual([
+      ["environments/dev.yaml", "kit-version", "1.0.0", "2.0.0", true],
+      ["environments/prod.yaml", "kit-version", "1.0.0", "2.0.0", false],
+      [CD, "kit-version", "1.0.0", "2.0.0", true],
+      [NIGHTLY, "kit-version", "1.0.0", "2.0.0", undefined],
+    ]);
+    const text = await run(["update", "--kit", "kits/golden-v2", "--check"]);
+    expect(text.stdout).toContain("~ update  environments/prod.yaml  (kit 1.0.0 → 2.0.0)\n");
+    expect(text.stdout).toContain("~ update  environments/dev.yaml  (kit 1.0.0 → 2.0.0; edited since generated)\n");
 
     const r = await run(["update", "--kit", "kits/golden-v2"]);
     expect(r.stderr).toBe("");

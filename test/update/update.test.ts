@@ -49,6 +49,9 @@ describe("update to v2 templates with team edits", () => {
     expect(check.code).toBe(1);
     const listed = JSON.parse(check.stdout) as { changed: boolean; files: Array<{ path: string; action: string }> };
     expect(listed.files.map((f) => `${f.action} ${f.path}`)).toEqual(["update environments/dev.yaml", "update environments/prod.yaml", `update ${CD}`]);
+    // Same harness-scaffold version, other templates: drift, not a new kit version.
+    expect(listed.files.map((f) => (f as { cause?: string }).cause)).toEqual(["drift", "drift", "drift"]);
+    expect((await s.run(["update", ...V2, "--check"])).stdout).toContain("(drift: the render changed at the same kit version)");
 
     const r = await s.run(["update", ...V2]);
     expect(r.stderr).toBe("");
