@@ -6,7 +6,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { repoRoot } from "./lib.js";
 
-export const kitBin = path.join(repoRoot, "dist/src/cli.js");
+export const kitBin = path.join(repoRoot, "dist/bundle/cli/cli.js");
 
 export interface ChildResult {
   code: number;

@@ -9,7 +9,7 @@ import path from "node:path";
 import { median, repoRoot, round, smoke, timeCommand, writeResult } from "./lib.js";
 
 const runs = smoke ? 3 : 15;
-const bin = path.join(repoRoot, "dist/src/cli.js");
+const bin = path.join(repoRoot, "dist/bundle/cli/cli.js");
 const kitDir = path.join(repoRoot, "test/fixtures/kits/acme");
 
 const kit: number[] = [];

@@ -5,7 +5,7 @@
  *   plain  — no cache: parse, repair and compile with Ajv (same settings), then validate.
  * Each measurement runs in a fresh process, as a CLI run would: in one process the second compile
  * would find Ajv already optimised by the JIT, and V8 would reuse the first load's compiled code.
- * process — the whole CLI, `node dist/src/cli.js validate --official-schema FILE DIR` on a generated
+ * process — the whole CLI, `node dist/bundle/cli/cli.js validate --official-schema FILE DIR` on a generated
  *   service, warm cache: wall time of the process, median of several runs (and the same run without
  *   the flag, for reference). This is what a user waits for.
  * Target: whole cached process ≤ 10% of plain Ajv's compile (median of the plain compiles measured
@@ -23,7 +23,7 @@ const schemaPath = path.join(referenceDir ?? "", "reference/harness-schema/v0/pi
 const count = smoke ? 50 : 1000;
 const cachedRuns = smoke ? 2 : 5;
 const processRuns = smoke ? 3 : 7;
-const cli = path.join(repoRoot, "dist", "src", "cli.js");
+const cli = path.join(repoRoot, "dist", "bundle", "cli", "cli.js");
 
 interface ValidationFigures {
   /** The first document pays for V8 compiling the functions it reaches. */

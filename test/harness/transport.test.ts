@@ -14,7 +14,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarnessClient } from "../../src/harness/client.js";
-import { binPath } from "../helpers/cli.js";
+import { libraryPath } from "../helpers/cli.js";
 import { KEY } from "./mock.js";
 
 const ANSWER = JSON.stringify({ status: "SUCCESS", data: "hello", metaData: null, correlationId: "x" });
@@ -73,7 +73,7 @@ describe("proxies", () => {
 
 const haveOpenssl = spawnSync("openssl", ["version"]).status === 0;
 
-describe.skipIf(!haveOpenssl || !existsSync(binPath))("NODE_EXTRA_CA_CERTS", () => {
+describe.skipIf(!haveOpenssl || !existsSync(libraryPath))("NODE_EXTRA_CA_CERTS", () => {
   it("is honoured by Node itself for our requests; without it the error names the fix", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "hs-ca-"));
     const ssl = (...args: string[]): void => void execFileSync("openssl", args, { cwd: dir, stdio: "ignore" });
@@ -85,7 +85,7 @@ describe.skipIf(!haveOpenssl || !existsSync(binPath))("NODE_EXTRA_CA_CERTS", () 
       res.writeHead(200, { "content-type": "application/json" }).end(ANSWER),
     );
     const host = await listen(server as unknown as Server);
-    const script = `import { createHarnessClient } from ${JSON.stringify(path.join(path.dirname(binPath), "index.js"))};
+    const script = `import { createHarnessClient } from ${JSON.stringify(libraryPath)};
 const c = createHarnessClient({ endpoint: "https://${host}", account: "a", apiKey: ${JSON.stringify(KEY)}, retryPolicy: { maxAttempts: 1 } });
 try { console.log(await c.send({ method: "GET", path: "/ng/api/projects/x" })); } catch (e) { console.log(e.message, "|", e.hint); }
 await c.close();`;

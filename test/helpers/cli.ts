@@ -8,7 +8,10 @@ import { fileURLToPath } from "node:url";
 import { runCli } from "../../src/cli/main.js";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-export const binPath = path.join(repoRoot, "dist/src/cli.js");
+/** The bundled CLI the `harness-scaffold` bin runs (src/bundle.ts). */
+export const binPath = path.join(repoRoot, "dist/bundle/cli/cli.js");
+/** The compiled library entry (package.json `main`). */
+export const libraryPath = path.join(repoRoot, "dist/src/index.js");
 
 export interface RunResult {
   code: number;
