@@ -5,16 +5,15 @@
  * emulator and plans again, expecting every entity unchanged. Each tests/<case>/update/ is an
  * update case (test-update.ts).
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { loadAnswersFile } from "../answers/load.js";
-import { isKitError } from "../errors.js";
 import { generate } from "../generate/generate.js";
 import { MANIFEST_FILE } from "../layout.js";
 import { BASE_DIR } from "../write/base-store.js";
 import { parseValueSource } from "../secrets/value-source.js";
+import { runInScratch } from "./scratch-case.js";
 import type { Kit } from "./types.js";
 import { readTree, TESTS_DIR, UPDATE_DIR } from "./update-case.js";
 
@@ -70,8 +69,7 @@ async function runCase(kit: Kit, dir: string, name: string, options: TestKitOpti
     result.problems.push(`no generator for case "${name}": name the case after its generator (e.g. ${kit.specs[0]?.name ?? "web-service"}-${name})`);
     return result;
   }
-  const scratch = mkdtempSync(path.join(tmpdir(), "hs-kit-test-"));
-  try {
+  return runInScratch("hs-kit-test-", result, async (scratch) => {
     const answers = await loadAnswersFile(path.join(dir, "answers.yaml"), scratch);
     await generate({ kit, generator, answers: answers.values, outDir: "out", cwd: scratch, useDefaults: true });
     const out = path.join(scratch, "out");
@@ -88,14 +86,7 @@ async function runCase(kit: Kit, dir: string, name: string, options: TestKitOpti
       await compareTrees(readTree(expectedDir), rendered, result);
     }
     if (options.publish !== false) await publishAndPlan(scratch, stubSecretValues(scratch, rendered), result);
-  } catch (cause) {
-    if (!isKitError(cause)) throw cause;
-    result.problems.push(cause.message);
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
-  }
-  result.passed = result.problems.length === 0 && result.diffs.length === 0;
-  return result;
+  });
 }
 
 /** Only the entity files are a kit's output: not the manifest, nor update's base store. */

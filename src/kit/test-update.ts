@@ -5,11 +5,10 @@
  * must equal expected/, and the conflicts met must be those conflicts.txt lists. `--update`
  * rewrites both from what happens now.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { AnswerValue } from "../answers/spec.js";
-import { isKitError, KitError } from "../errors.js";
+import { KitError } from "../errors.js";
 import { MANIFEST_FILE } from "../layout.js";
 import { kitVersion } from "../paths.js";
 import { baseEntries } from "../write/base-store.js";
@@ -18,6 +17,7 @@ import { manifestText, mergeManifest, readManifest } from "../write/manifest.js"
 import { describeConflict } from "../merge/describe.js";
 import { kitRecord } from "./record.js";
 import { renderRun } from "./render-run.js";
+import { runInScratch } from "./scratch-case.js";
 import type { KitTestCase, TestKitOptions } from "./test-kit.js";
 import { compareTrees, entityFiles, generatorFor } from "./test-kit.js";
 import type { Kit } from "./types.js";
@@ -32,8 +32,7 @@ export async function runUpdateCase(kit: Kit, dir: string, name: string, options
     result.problems.push(...issues.map((i) => `${i.at}: ${i.message}`));
     return result;
   }
-  const scratch = mkdtempSync(path.join(tmpdir(), "hs-kit-update-"));
-  try {
+  return runInScratch("hs-kit-update-", result, async (scratch) => {
     const out = path.join(scratch, "out");
     const { manifest, base } = baseOutDir(kit, value, name, shown, out);
     result.generator = manifest.runs.map((r) => r.generator).join(", ");
@@ -64,14 +63,7 @@ export async function runUpdateCase(kit: Kit, dir: string, name: string, options
         result.diffs.push(createTwoFilesPatch(`${shown}/conflicts.txt`, "met/conflicts.txt", lines(expected), lines(met)));
       }
     }
-  } catch (cause) {
-    if (!isKitError(cause)) throw cause;
-    result.problems.push(cause.message);
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
-  }
-  result.passed = result.problems.length === 0 && result.diffs.length === 0;
-  return result;
+  });
 }
 
 const lines = (items: readonly string[]): string => (items.length === 0 ? "" : `${items.join("\n")}\n`);

@@ -9,6 +9,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { checkKit, generate, loadKit, testKit } from "../../src/index.js";
 import { tempDir } from "../generate/helpers.js";
+import { nightlyTemplates, writeKitFolder } from "../helpers/nightly-kit.js";
 
 let cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -41,58 +42,7 @@ generators:
 const TEMPLATES: Record<string, string> = {
   "project.json.hbs": `{ "project": { "orgIdentifier": "default", "identifier": {{json project}}, "name": {{json project}}, "color": "#0063F7", "modules": ["CD"], "description": "", "tags": {} } }
 `,
-  "pipeline.yaml.hbs": `pipeline:
-  name: {{yaml name}}
-  identifier: {{yaml identifier}}
-  orgIdentifier: default
-  projectIdentifier: {{yaml project}}
-  stages:
-    - stage:
-        name: Checks
-        identifier: checks
-        type: Custom
-        spec:
-          execution:
-            steps:
-              - step:
-                  name: Report
-                  identifier: report
-                  type: ShellScript
-                  timeout: 10m
-                  spec:
-                    shell: Bash
-                    source:
-                      type: Inline
-                      spec:
-                        script: echo "$REGION"
-                    onDelegate: true
-  variables:
-    - name: region
-      type: String
-      value: <+input>
-`,
-  "trigger.yaml.hbs": `trigger:
-  name: every night
-  identifier: every_night
-  orgIdentifier: default
-  projectIdentifier: {{yaml project}}
-  pipelineIdentifier: {{yaml identifier}}
-  source:
-    type: Scheduled
-    spec:
-      type: Cron
-      spec:
-        type: QUARTZ
-        expression: 0 30 2 ? * MON-FRI
-        timezone: Europe/Berlin
-  inputYaml: |
-    pipeline:
-      identifier: {{yaml identifier}}
-      variables:
-        - name: region
-          type: String
-          value: eu
-`,
+  ...nightlyTemplates("{{yaml project}}"),
   "inputset.yaml.hbs": `inputSet:
   name: {{yaml item}}
   identifier: {{yaml item}}
@@ -108,9 +58,7 @@ const TEMPLATES: Record<string, string> = {
 };
 
 function writeKit(dir: string, triggerPath: string): void {
-  mkdirSync(path.join(dir, "templates"), { recursive: true });
-  writeFileSync(path.join(dir, "kit.yaml"), KIT_YAML.replace("TRIGGER_PATH", triggerPath));
-  for (const [name, text] of Object.entries(TEMPLATES)) writeFileSync(path.join(dir, "templates", name), text);
+  writeKitFolder(dir, KIT_YAML.replace("TRIGGER_PATH", triggerPath), TEMPLATES);
 }
 
 describe("a kit with triggers and input sets", { timeout: 120_000 }, () => {

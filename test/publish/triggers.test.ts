@@ -7,16 +7,10 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Harness } from "./helpers.js";
-import { actions, pairs, setup } from "./helpers.js";
+import { actions, pairs, SAMPLE_ENTITIES, setup } from "./helpers.js";
 
-const TAIL = [
-  "pipeline payments_api_cd",
-  "pipeline payments_api_ci",
-  "inputset dev",
-  "inputset prod",
-  "trigger on_pull_request",
-  "trigger on_push",
-];
+/** The sample's last six entities in publish order: its pipelines, input sets and triggers. */
+const TAIL = SAMPLE_ENTITIES.slice(-6);
 
 describe("triggers and input sets: publish, plan, rollback", () => {
   let h: Harness;

@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { generate, loadKit, testKit } from "../../src/index.js";
 import { update } from "../../src/update/update.js";
 import { tempDir } from "../generate/helpers.js";
+import { nightlyTemplates, writeKitFolder } from "../helpers/nightly-kit.js";
 
 const KIT_YAML = `name: nightly-kit
 version: VERSION
@@ -25,42 +26,7 @@ generators:
       - { template: inputset.yaml.hbs, path: "inputsets/{{identifier}}/region_{{index}}.yaml", each: regions, key: "{{item}}" }
 `;
 const TEMPLATES: Record<string, string> = {
-  "pipeline.yaml.hbs": `pipeline:
-  name: {{yaml name}}
-  identifier: {{yaml identifier}}
-  orgIdentifier: default
-  projectIdentifier: payments
-  stages:
-    - stage:
-        name: Checks
-        identifier: checks
-        type: Custom
-        spec:
-          execution:
-            steps:
-              - step: { name: Report, identifier: report, type: ShellScript, timeout: 10m, spec: { shell: Bash, onDelegate: true, source: { type: Inline, spec: { script: echo "$REGION" } } } }
-  variables:
-    - { name: region, type: String, value: <+input> }
-`,
-  "trigger.yaml.hbs": `trigger:
-  name: every night
-  identifier: every_night
-  orgIdentifier: default
-  projectIdentifier: payments
-  pipelineIdentifier: {{yaml identifier}}
-  source:
-    type: Scheduled
-    spec:
-      type: Cron
-      spec: { type: QUARTZ, expression: 0 30 2 ? * MON-FRI, timezone: Europe/Berlin }
-  inputYaml: |
-    pipeline:
-      identifier: {{yaml identifier}}
-      variables:
-        - name: region
-          type: String
-          value: eu
-`,
+  ...nightlyTemplates("payments"),
   "inputset.yaml.hbs": `inputSet:
   name: {{yaml item}}
   identifier: {{yaml (concat "region_" index)}}
@@ -82,9 +48,7 @@ function kitAt(version: string): { cwd: string; dir: string } {
   const { dir: cwd, done } = tempDir("hs-nested-upd-");
   cleanups.push(done);
   const dir = path.join(cwd, "kit");
-  mkdirSync(path.join(dir, "templates"), { recursive: true });
-  writeFileSync(path.join(dir, "kit.yaml"), KIT_YAML.replace("VERSION", version));
-  for (const [name, text] of Object.entries(TEMPLATES)) writeFileSync(path.join(dir, "templates", name), text);
+  writeKitFolder(dir, KIT_YAML.replace("VERSION", version), TEMPLATES);
   return { cwd, dir };
 }
 
