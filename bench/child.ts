@@ -3,10 +3,7 @@
  * serving from here): one run to completion, or a long-running `emulator` stopped by its pid.
  */
 import { spawn } from "node:child_process";
-import path from "node:path";
-import { repoRoot } from "./lib.js";
-
-export const kitBin = path.join(repoRoot, "dist/bundle/cli/cli.js");
+import { kitBin } from "./lib.js";
 
 export interface ChildResult {
   code: number;

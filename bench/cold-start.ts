@@ -6,10 +6,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { median, repoRoot, round, smoke, timeCommand, writeResult } from "./lib.js";
+import { kitBin, median, repoRoot, round, smoke, timeCommand, writeResult } from "./lib.js";
 
 const runs = smoke ? 3 : 15;
-const kitBin = path.join(repoRoot, "dist/bundle/cli/cli.js");
 const plopBin = path.join(repoRoot, "node_modules/plop/bin/plop.js");
 const plopfile = path.join(repoRoot, "bench/fixtures/plop-one-file/plopfile.js");
 

@@ -6,10 +6,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { median, repoRoot, round, smoke, timeCommand, writeResult } from "./lib.js";
+import { kitBin, median, repoRoot, round, smoke, timeCommand, writeResult } from "./lib.js";
 
 const runs = smoke ? 3 : 15;
-const bin = path.join(repoRoot, "dist/bundle/cli/cli.js");
 const kitDir = path.join(repoRoot, "test/fixtures/kits/acme");
 
 const kit: number[] = [];
@@ -18,11 +17,11 @@ const scratch = mkdtempSync(path.join(os.tmpdir(), "hs-bench-kit-"));
 try {
   for (let i = 0; i < runs + 1; i++) {
     const b = timeCommand(process.execPath, [
-      bin, "new", "service", "--yes", "--out", path.join(scratch, `builtin-${i}`),
+      kitBin, "new", "service", "--yes", "--out", path.join(scratch, `builtin-${i}`),
       "--set", `name=payments-api-${i}`, "--set", "gitUrl=https://github.com/acme/payments-api", "--set", "image=acme/payments-api",
     ]);
     const k = timeCommand(process.execPath, [
-      bin, "new", "web-service", "--kit", kitDir, "--yes", "--out", path.join(scratch, `kit-${i}`), "--set", `name=orders-web-${i}`,
+      kitBin, "new", "web-service", "--kit", kitDir, "--yes", "--out", path.join(scratch, `kit-${i}`), "--set", `name=orders-web-${i}`,
     ]);
     // The first pair warms the OS file cache for both; it is not counted.
     if (i > 0) {

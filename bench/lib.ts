@@ -1,11 +1,13 @@
 /** Small shared pieces of the benchmarks: timing, statistics, result files. */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+/** What the `harness-scaffold` bin runs, as package.json names it (the bundle, src/bundle.ts). */
+export const kitBin = path.join(repoRoot, (JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8")) as { bin: Record<string, string> }).bin["harness-scaffold"]!);
 /**
  * Harness's published files are not shipped with the project: benchmarks that need them read the
  * folder named by HARNESS_SCAFFOLD_REFERENCE (as the reference tests do, test/helpers/reference.ts).

@@ -5,7 +5,7 @@
  *   plain  — no cache: parse, repair and compile with Ajv (same settings), then validate.
  * Each measurement runs in a fresh process, as a CLI run would: in one process the second compile
  * would find Ajv already optimised by the JIT, and V8 would reuse the first load's compiled code.
- * process — the whole CLI, `node dist/bundle/cli/cli.js validate --official-schema FILE DIR` on a generated
+ * process — the whole CLI, `harness-scaffold validate --official-schema FILE DIR` (the bin) on a generated
  *   service, warm cache: wall time of the process, median of several runs (and the same run without
  *   the flag, for reference). This is what a user waits for.
  * Target: whole cached process ≤ 10% of plain Ajv's compile (median of the plain compiles measured
@@ -16,14 +16,13 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { REFERENCE_ENV, median, referenceDir, repoRoot, round, smoke, writeResult } from "./lib.js";
+import { REFERENCE_ENV, kitBin as cli, median, referenceDir, repoRoot, round, smoke, writeResult } from "./lib.js";
 import { buildPipelines } from "./official-schema-pipelines.js";
 
 const schemaPath = path.join(referenceDir ?? "", "reference/harness-schema/v0/pipeline.json");
 const count = smoke ? 50 : 1000;
 const cachedRuns = smoke ? 2 : 5;
 const processRuns = smoke ? 3 : 7;
-const cli = path.join(repoRoot, "dist", "bundle", "cli", "cli.js");
 
 interface ValidationFigures {
   /** The first document pays for V8 compiling the functions it reaches. */

@@ -9,8 +9,8 @@
  *
  * The output sits two folders below dist/, like dist/src/<dir>/, so the few paths our modules take
  * relative to their own URL (../../precompiled/, ../../plopfile.js) mean the same from the bundle.
- * Left outside: Ajv (its runtime helpers are `require`d by generated code, by file name) and plop
- * with inquirer (only the interactive prompt loads them, and node-plop imports our plopfile by path).
+ * Left outside: Ajv (its runtime helpers are `require`d by generated code, by file name) and node-plop
+ * (node-plop imports our plopfile by path; it and inquirer load only for the interactive prompt).
  */
 import { rm } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
@@ -31,7 +31,7 @@ await build({
   platform: "node",
   target: "node20",
   chunkNames: "chunk-[hash]",
-  external: ["ajv", "ajv/*", "node-plop", "plop", "inquirer", "@inquirer/*"],
+  external: ["ajv", "ajv/*", "node-plop"],
   // CommonJS packages inside an ES module bundle call `require` for Node's built-ins.
   banner: { js: 'import { createRequire as createRequireForBundle } from "node:module"; const require = createRequireForBundle(import.meta.url);' },
   legalComments: "eof",

@@ -3,13 +3,14 @@
  * the compiled binary in a child process (what users run; needs `npm run build`).
  */
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { runCli } from "../../src/cli/main.js";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-/** The bundled CLI the `harness-scaffold` bin runs (src/bundle.ts). */
-export const binPath = path.join(repoRoot, "dist/bundle/cli/cli.js");
+/** What the `harness-scaffold` bin runs, as package.json names it (the bundle, src/bundle.ts). */
+export const binPath = path.join(repoRoot, (JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8")) as { bin: Record<string, string> }).bin["harness-scaffold"]!);
 /** The compiled library entry (package.json `main`). */
 export const libraryPath = path.join(repoRoot, "dist/src/index.js");
 
