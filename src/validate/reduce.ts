@@ -74,7 +74,13 @@ function settleDiscriminators(errors: ErrorObject[], doc: unknown, known: Readon
     } else if (group.length > 1) {
       // No branch took it: the type is the mistake, and what the branches wanted below it is moot.
       for (const e of errors) if (under(e.instancePath, owner)) drop.add(e);
-      add.push({ ...(group[0] as ErrorObject), keyword: "enum", params: { allowedValues: [...new Set(allowed)] } });
+      // A number or a list where every branch wants a name: its form is the mistake, not its value.
+      const textOnly = typeof value !== "string" && value !== undefined && allowed.length > 0 && allowed.every((v) => typeof v === "string");
+      add.push(
+        textOnly
+          ? { ...(group[0] as ErrorObject), keyword: "type", params: { type: "string" } }
+          : { ...(group[0] as ErrorObject), keyword: "enum", params: { allowedValues: [...new Set(allowed)] } },
+      );
     }
   }
   return [...errors.filter((e) => !drop.has(e)), ...add];

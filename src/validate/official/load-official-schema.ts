@@ -9,6 +9,7 @@ import { resolveCacheDir } from "./cache-dir.js";
 import { parseSchemaJson } from "./parse-schema-json.js";
 import { readSchemaSource, schemaSourceFile } from "./read-schema-source.js";
 import { rememberedSha256, rememberSha256, statBeforeRead } from "./schema-fingerprint.js";
+import { GUARD_VERSION, guardTypedBranches } from "./guard-typed-branches.js";
 import { REPAIR_VERSION, repairSchema } from "./repair-schema.js";
 import { loadStandalone, saveCodeCache, standalonePath, writeStandalone } from "./standalone-cache.js";
 import type { LoadedStandalone, StandaloneValidate } from "./standalone-cache.js";
@@ -49,8 +50,15 @@ const WARM_UP_HASH = createHash("sha256").update(JSON.stringify(WARM_UP_PIPELINE
 
 /** Names one compiled validator: the schema's bytes and everything that shapes the generated code. */
 function validatorKey(sha256: string): string {
-  const recipe = [sha256, AJV_VERSION, `repair@${REPAIR_VERSION}`, `allErrors=${ALL_ERRORS}`, `code@${CODE_FORMAT}`, `warm-up@${WARM_UP_HASH}`].join("\n");
+  const recipe = [sha256, AJV_VERSION, `repair@${REPAIR_VERSION}`, `guards@${GUARD_VERSION}`, `allErrors=${ALL_ERRORS}`, `code@${CODE_FORMAT}`, `warm-up@${WARM_UP_HASH}`].join("\n");
   return createHash("sha256").update(recipe).digest("hex").slice(0, 40);
+}
+
+/** The schema as the cache compiles it: parsed, repaired, typed branches guarded (guard-typed-branches.ts). */
+export function prepareSchema(bytes: Uint8Array, label: string): unknown {
+  const { schema } = repairSchema(parseSchemaJson(bytes, label));
+  guardTypedBranches(schema);
+  return schema;
 }
 
 function errorsOf(validate: StandaloneValidate): (doc: unknown) => ErrorObject[] {
@@ -81,7 +89,7 @@ export async function loadOfficialSchema(source: string, options: OfficialSchema
   const key = validatorKey(sha256);
   const file = standalonePath(cacheDir, key);
   options.signal?.throwIfAborted();
-  const { schema } = repairSchema(parseSchemaJson(bytes, label));
+  const schema = prepareSchema(bytes, label);
   // Only a first run compiles: cached runs never load Ajv's compiler (~0.1 s of module loading).
   const [{ compileStandalone }, { splitBySamples }] = await Promise.all([import("./compile-standalone.js"), import("./split-standalone.js")]);
   const compiled = compileStandalone(schema, label, ALL_ERRORS);
