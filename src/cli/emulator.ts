@@ -1,6 +1,6 @@
 import path from "node:path";
 import { KitError } from "../errors.js";
-import { parseDuplicateStatus, parseFaultKinds, parseFraction, parseRateLimit, parseWholeNumber } from "../emulator/options.js";
+import { parseDuplicateStatus, parseFaultKinds, parseIdentifierMaxLength, parseFraction, parseRateLimit, parseWholeNumber } from "../emulator/options.js";
 import { startEmulator } from "../emulator/server.js";
 import type { EmulatorOptions, FaultOptions } from "../emulator/types.js";
 import { HARNESS_RATE_LIMIT } from "../emulator/types.js";
@@ -24,6 +24,8 @@ Options:
   --rate-limit N/SECONDS    at most N requests per SECONDS per API key, then 429; default 400/60,
                             Harness's documented limit for x-api-key calls; off: no limit
   --duplicate-status CODE   400 (Harness's code, default) or 409 for duplicate identifiers
+  --identifier-max-length N 128 (current Harness code, default) or 64 (older code): longer entity
+                            identifiers are refused
   --missing-template-status CODE
                             400 (default) or 404 for a GET of a template version that is not there
   --lenient-template-inputs accept pipelines whose templateInputs do not fit the template
@@ -78,6 +80,8 @@ export function emulatorOptions(values: ParsedValues, cwd: string): EmulatorOpti
   if (rate !== undefined) options.rateLimit = parseRateLimit(rate);
   const duplicate = get("duplicate-status");
   if (duplicate !== undefined) options.duplicateStatus = parseDuplicateStatus(duplicate);
+  const maxIdLength = get("identifier-max-length");
+  if (maxIdLength !== undefined) options.identifierMaxLength = parseIdentifierMaxLength(maxIdLength);
   const missingTemplate = get("missing-template-status");
   if (missingTemplate !== undefined) {
     if (missingTemplate !== "400" && missingTemplate !== "404") throw new KitError("E_USAGE", `--missing-template-status "${missingTemplate}" must be 400 or 404`);
@@ -158,6 +162,7 @@ export const command: CommandModule = {
     state: { type: "string" },
     "rate-limit": { type: "string" },
     "duplicate-status": { type: "string" },
+    "identifier-max-length": { type: "string" },
     "missing-template-status": { type: "string" },
     "lenient-template-inputs": { type: "boolean" },
     "missing-input-set-status": { type: "string" },

@@ -40,11 +40,12 @@ export class FieldChecker {
     return value;
   }
 
-  identifier(obj: Json, field: string, options: { allowDollar: boolean; required?: boolean }): string | undefined {
+  /** `maxLength` is the emulator's identifier limit (route context `identifierMaxLength`). */
+  identifier(obj: Json, field: string, options: { allowDollar: boolean; maxLength: number; required?: boolean }): string | undefined {
     const value = options.required === false ? this.optional(obj, field) : this.required(obj, field);
     if (value === undefined) return undefined;
-    const problem = checkIdentifier(value, { allowDollar: options.allowDollar });
-    if (problem !== undefined) this.add(field, identifierError(value, problem, options.allowDollar));
+    const problem = checkIdentifier(value, { allowDollar: options.allowDollar, maxLength: options.maxLength });
+    if (problem !== undefined) this.add(field, identifierError(value, problem, options));
     return value;
   }
 
@@ -93,15 +94,15 @@ export class FieldChecker {
   }
 }
 
-function identifierError(value: string, problem: RuleProblem, allowDollar: boolean): string {
+function identifierError(value: string, problem: RuleProblem, options: { allowDollar: boolean; maxLength: number }): string {
   switch (problem.rule) {
     case "empty":
       return "cannot be empty";
     case "reserved":
       return `${value} is a keyword, so cannot be used`;
     default:
-      return allowDollar
-        ? "can be 128 characters long and can only contain alphanumeric, underscore and $ characters, and not start with a number or $"
-        : "can be 128 characters long and can only contain alphanumeric and underscore characters, and not start with a number";
+      return options.allowDollar
+        ? `can be ${options.maxLength} characters long and can only contain alphanumeric, underscore and $ characters, and not start with a number or $`
+        : `can be ${options.maxLength} characters long and can only contain alphanumeric and underscore characters, and not start with a number`;
   }
 }

@@ -66,7 +66,7 @@ export const inputSetNotFound = (id: string): string => `InputSet with the given
 export const inputSetDuplicate = (id: string, s: ScopeWords, pipeline: string): string =>
   `Input set [${id}] under Project[${s.project ?? ""}], Organization [${s.org ?? ""}] for Pipeline [${pipeline}] already exists`; // [source-code]
 export const inputSetIdEmpty = "Identifier cannot be empty"; // [source-code]
-export const inputSetIdTooLong = "Input Set identifier length cannot be more that 127 characters."; // [source-code]
+export const inputSetIdTooLong = (max: number): string => `Input Set identifier length cannot be more that ${max} characters.`; // [source-code] (127)
 export const inputSetIdPattern = (id: string): string => `InputSet Identifier cannot contain special characters or spaces: [${id}]`; // [source-code]
 export const inputSetNoPipeline = "Input Set provides no values for any runtime input, or the pipeline has no runtime input"; // [source-code]
 export const inputSetNoPipelineId = "Pipeline identifier is missing in the YAML. Please give a valid Pipeline identifier"; // [source-code] (prefix)

@@ -10,7 +10,7 @@ import type { EmulatorOptions, FaultKind, RateLimitOptions } from "./types.js";
 export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 export function checkEmulatorOptions(options: EmulatorOptions): void {
-  const { port, rateLimit, duplicateStatus, maxBodyBytes, faultRate, accountMismatchStatus, missingConnectorStatus, missingInputSetStatus, missingTemplateStatus } = options;
+  const { port, rateLimit, duplicateStatus, identifierMaxLength, maxBodyBytes, faultRate, accountMismatchStatus, missingConnectorStatus, missingInputSetStatus, missingTemplateStatus } = options;
   if (missingInputSetStatus !== undefined && missingInputSetStatus !== 400 && missingInputSetStatus !== 404) {
     throw usage(`missingInputSetStatus ${String(missingInputSetStatus)} must be 400 or 404`);
   }
@@ -31,6 +31,9 @@ export function checkEmulatorOptions(options: EmulatorOptions): void {
   }
   if (duplicateStatus !== undefined && duplicateStatus !== 400 && duplicateStatus !== 409) {
     throw usage(`duplicate status ${String(duplicateStatus)} must be 400 or 409`);
+  }
+  if (identifierMaxLength !== undefined && identifierMaxLength !== 64 && identifierMaxLength !== 128) {
+    throw usage(`identifierMaxLength ${String(identifierMaxLength)} must be 64 or 128`);
   }
   if (maxBodyBytes !== undefined && !(Number.isInteger(maxBodyBytes) && maxBodyBytes > 0)) {
     throw usage(`the body size limit ${maxBodyBytes} is not a positive whole number of bytes`);
@@ -69,6 +72,11 @@ export function parseFraction(flag: string, text: string): number {
 export function parseDuplicateStatus(text: string): 400 | 409 {
   if (text === "400" || text === "409") return Number(text) as 400 | 409;
   throw usage(`--duplicate-status "${text}" must be 400 or 409`);
+}
+
+export function parseIdentifierMaxLength(text: string): 64 | 128 {
+  if (text === "64" || text === "128") return Number(text) as 64 | 128;
+  throw usage(`--identifier-max-length "${text}" must be 64 or 128`);
 }
 
 /** `503,reset-after-store` → the kinds, each checked. */

@@ -28,6 +28,7 @@ export interface ProcessorDeps {
   stateFile: StateFile | undefined;
   maxBodyBytes: number;
   duplicateStatus: 400 | 409;
+  identifierMaxLength: 64 | 128;
   accountMismatchStatus: 401 | 403;
   missingConnectorStatus: 400 | 404;
   missingInputSetStatus: 400 | 404;
@@ -77,6 +78,7 @@ async function run(req: IncomingMessage, correlationId: string, deps: ProcessorD
     store: deps.store,
     now: Date.now(),
     duplicateStatus: deps.duplicateStatus,
+    identifierMaxLength: deps.identifierMaxLength,
     missingConnectorStatus: deps.missingConnectorStatus,
     missingInputSetStatus: deps.missingInputSetStatus,
     origin: `http://${req.headers.host ?? "127.0.0.1"}`,

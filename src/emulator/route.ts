@@ -29,6 +29,8 @@ export interface RouteContext {
   /** Milliseconds since the epoch, fixed for the request. */
   now: number;
   duplicateStatus: 400 | 409;
+  /** Longest entity identifier a create or update accepts (see EmulatorOptions). */
+  identifierMaxLength: 64 | 128;
   missingConnectorStatus: 400 | 404;
   /** A missing input set on GET: 404 as current servers answer (default) or 400 as older builds did. */
   missingInputSetStatus: 400 | 404;

@@ -76,6 +76,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     stateFile,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     duplicateStatus: options.duplicateStatus ?? 400,
+    identifierMaxLength: options.identifierMaxLength ?? 128,
     accountMismatchStatus: options.accountMismatchStatus ?? 403,
     missingConnectorStatus: options.missingConnectorStatus ?? 400,
     missingInputSetStatus: options.missingInputSetStatus ?? 404,

@@ -120,6 +120,17 @@ export interface EmulatorOptions {
   /** Status of duplicate-identifier errors: 400 as Harness's code says (default), 409 as some clients assume. */
   duplicateStatus?: 400 | 409;
   /**
+   * Keep the identifiers of deleted organizations, projects, pipelines and triggers taken: a create
+   * with one fails as a duplicate (Harness's messages say "or was deleted"; that soft-deleted
+   * identifiers collide is inferred). Default false: a deleted identifier is free again.
+   */
+  reserveDeletedIdentifiers?: boolean;
+  /**
+   * Longest entity identifier accepted: 128 as current Harness code (default) or 64 as older code
+   * capped it. Which one an account gets is UNCONFIRMED.
+   */
+  identifierMaxLength?: 64 | 128;
+  /**
    * A valid key used with another `accountIdentifier`: 403 NG_ACCESS_DENIED (default, the
    * recommendation of shared/harness-api.md) or 401 INVALID_TOKEN. Harness's answer is unconfirmed.
    */

@@ -31,8 +31,11 @@ export function schemaFailure(problems: readonly { fqn: string; message: string 
   });
 }
 
-/** The document's root object (`pipeline:` etc.), or a 400 listing what is wrong with it. */
-export function checkYamlEntity(kind: YamlKind, doc: unknown): Json {
+/**
+ * The document's root object (`pipeline:` etc.), or a 400 listing what is wrong with it.
+ * `identifierMaxLength` is the emulator's identifier limit (64 or 128).
+ */
+export function checkYamlEntity(kind: YamlKind, doc: unknown, identifierMaxLength: number): Json {
   const root = ROOT[kind];
   if (!isObject(doc) || !isObject(doc[root])) {
     throw schemaFailure([{ fqn: `$.${root}`, message: `the yaml must have a "${root}:" mapping at its root` }]);
@@ -43,9 +46,9 @@ export function checkYamlEntity(kind: YamlKind, doc: unknown): Json {
     if (body[field] === undefined || body[field] === null || body[field] === "") problems.push({ fqn: `$.${root}.${field}`, message: "is required" });
   }
   if (typeof body.identifier === "string" && body.identifier !== "") {
-    const problem = checkIdentifier(body.identifier);
+    const problem = checkIdentifier(body.identifier, { maxLength: identifierMaxLength });
     if (problem?.rule === "reserved") problems.push({ fqn: `$.${root}.identifier`, message: `${body.identifier} is a keyword, so cannot be used` });
-    else if (problem !== undefined) problems.push({ fqn: `$.${root}.identifier`, message: "does not match ^[a-zA-Z_][0-9a-zA-Z_]{0,127}$" });
+    else if (problem !== undefined) problems.push({ fqn: `$.${root}.identifier`, message: `does not match ^[a-zA-Z_][0-9a-zA-Z_]{0,${identifierMaxLength - 1}}$` });
   }
   if (typeof body.name === "string" && body.name !== "" && checkName(body.name) !== undefined) {
     problems.push({ fqn: `$.${root}.name`, message: "does not match ^[a-zA-Z_0-9-.][-0-9a-zA-Z_\\s.]{0,127}$" });

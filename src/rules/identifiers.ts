@@ -46,9 +46,14 @@ export type RuleProblem =
   | { rule: "pattern" }
   | { rule: "reserved" };
 
-export function checkIdentifier(value: string, options: { allowDollar?: boolean } = {}): RuleProblem | undefined {
+/**
+ * `maxLength` lowers the limit below the pattern's 128 (the emulator's `identifierMaxLength`:
+ * older Harness code capped identifiers at 64); the kit's own checks keep the default.
+ */
+export function checkIdentifier(value: string, options: { allowDollar?: boolean; maxLength?: number } = {}): RuleProblem | undefined {
   if (value.trim() === "") return { rule: "empty" };
-  if (value.length > IDENTIFIER_MAX_LENGTH) return { rule: "too-long", max: IDENTIFIER_MAX_LENGTH };
+  const max = options.maxLength ?? IDENTIFIER_MAX_LENGTH;
+  if (value.length > max) return { rule: "too-long", max };
   const pattern = options.allowDollar ? CONNECTOR_IDENTIFIER_PATTERN : IDENTIFIER_PATTERN;
   if (!pattern.test(value)) return { rule: "pattern" };
   if (RESERVED_IDENTIFIERS.has(value)) return { rule: "reserved" };

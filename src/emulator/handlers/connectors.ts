@@ -57,7 +57,7 @@ function readConnector(ctx: RouteContext): { scope: Scope; connector: Record<str
   const scope = bodyScope(ctx, body);
   const check = new FieldChecker("connector");
   const name = check.name(body, "name", { rule: "entity" });
-  const identifier = check.identifier(body, "identifier", { allowDollar: true });
+  const identifier = check.identifier(body, "identifier", { allowDollar: true, maxLength: ctx.identifierMaxLength });
   const description = check.description(body, "description");
   const tags = check.tags(body, "tags");
   const type = check.oneOf(body, "type", CONNECTOR_TYPES);

@@ -41,7 +41,7 @@ export function readFlatRequest(ctx: RouteContext, config: FlatKindConfig): Flat
   const yamlText = yamlField(pre, body, config.yamlRequired);
   pre.done();
   const doc = yamlText === undefined ? undefined : parseYaml(yamlText);
-  const fromYaml: Json = yamlText === undefined ? {} : checkYamlEntity(config.kind, doc);
+  const fromYaml: Json = yamlText === undefined ? {} : checkYamlEntity(config.kind, doc, ctx.identifierMaxLength);
 
   const merged: Json = {};
   for (const field of [...COMMON, ...config.extraFields]) {
@@ -57,7 +57,7 @@ export function readFlatRequest(ctx: RouteContext, config: FlatKindConfig): Flat
   const scope = bodyScope(ctx, merged);
 
   const check = new FieldChecker("");
-  check.identifier(merged, "identifier", { allowDollar: false });
+  check.identifier(merged, "identifier", { allowDollar: false, maxLength: ctx.identifierMaxLength });
   check.name(merged, "name");
   check.description(merged, "description");
   check.tags(merged, "tags");

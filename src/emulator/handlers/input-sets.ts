@@ -18,6 +18,8 @@ import { IDENTIFIER_PATTERN } from "../../rules/identifiers.js";
 import { compact, matchesSearch, newRecord, updatedRecord } from "./common.js";
 import { childScope, pipelineExists, text, type ProjectScope } from "./pipeline-child.js";
 
+const INPUT_SET_ID_MAX_LENGTH = 127;
+
 const address = (scope: Scope, pipeline: string, identifier: string) => ({ kind: "inputset" as const, ...scope, parent: pipeline, identifier });
 
 function hasInputInList(value: unknown): boolean {
@@ -32,7 +34,9 @@ function readInputSet(ctx: RouteContext, scope: ProjectScope, pipeline: string, 
   const set = ctx.body[root];
   const identifier = text(set.identifier);
   if (identifier === undefined) throw invalidRequest(m.inputSetIdEmpty);
-  if (identifier.length > 127) throw invalidRequest(m.inputSetIdTooLong);
+  // The input-set service's own cap is 127; a lower emulator limit (64) applies as well.
+  const maxLength = Math.min(INPUT_SET_ID_MAX_LENGTH, ctx.identifierMaxLength);
+  if (identifier.length > maxLength) throw invalidRequest(m.inputSetIdTooLong(maxLength));
   if (!IDENTIFIER_PATTERN.test(identifier)) throw invalidRequest(m.inputSetIdPattern(identifier));
   let named: unknown;
   if (overlay) {

@@ -37,7 +37,7 @@ export const organizationRoutes: Route[] = [
     handle(ctx) {
       const org = objectBody(ctx, "organization");
       const check = new FieldChecker("organization");
-      const identifier = check.identifier(org, "identifier", { allowDollar: true });
+      const identifier = check.identifier(org, "identifier", { allowDollar: true, maxLength: ctx.identifierMaxLength });
       const name = check.name(org, "name", { rule: "entity" });
       const description = check.description(org, "description");
       const tags = check.tags(org, "tags");

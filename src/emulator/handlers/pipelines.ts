@@ -30,7 +30,7 @@ const address = (scope: Scope, identifier: string) => ({ kind: "pipeline" as con
 
 /** Checks the YAML body against the query scope; returns what is stored besides the text. */
 function readPipeline(ctx: RouteContext, scope: Scope & { org: string; project: string }): Record<string, unknown> {
-  const pipeline = checkYamlEntity("pipeline", ctx.body);
+  const pipeline = checkYamlEntity("pipeline", ctx.body, ctx.identifierMaxLength);
   enforceOnYaml("pipeline", ctx.body, ctx.text);
   for (const [field, expected] of [["orgIdentifier", scope.org], ["projectIdentifier", scope.project]] as const) {
     const value = pipeline[field];

@@ -35,7 +35,7 @@ function readProject(ctx: RouteContext, org: string): Json {
     throw invalidRequest(scopeMismatch);
   }
   const check = new FieldChecker("project");
-  const identifier = check.identifier(project, "identifier", { allowDollar: true });
+  const identifier = check.identifier(project, "identifier", { allowDollar: true, maxLength: ctx.identifierMaxLength });
   const name = check.name(project, "name", { rule: "entity" });
   const description = check.description(project, "description");
   const color = check.optional(project, "color");

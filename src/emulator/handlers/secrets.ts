@@ -77,7 +77,7 @@ function readSecret(ctx: RouteContext, wrapper: unknown, multipart: boolean, fil
   // Harness's docs allow "-" in secret ids, its validator does not (UNCONFIRMED: switchable).
   const rawId = body.identifier;
   const idToCheck = typeof rawId === "string" && ctx.secrets.options.allowHyphens ? rawId.replaceAll("-", "_") : rawId;
-  check.identifier({ identifier: idToCheck }, "identifier", { allowDollar: true });
+  check.identifier({ identifier: idToCheck }, "identifier", { allowDollar: true, maxLength: ctx.identifierMaxLength });
   const identifier = typeof rawId === "string" ? rawId : undefined;
   const name = check.name(body, "name", { rule: "entity" });
   const description = check.description(body, "description");

@@ -30,7 +30,7 @@ function readTemplate(ctx: RouteContext): { body: Json; scope: Scope; label: str
   if (!isObject(ctx.body) || !isObject(ctx.body.template)) throw invalidRequest(say.noTemplateRoot);
   const body = ctx.body.template;
   const check = new FieldChecker("template");
-  check.identifier(body, "identifier", { allowDollar: false });
+  check.identifier(body, "identifier", { allowDollar: false, maxLength: ctx.identifierMaxLength });
   check.name(body, "name", { rule: "template" });
   const label = check.required(body, "versionLabel");
   if (label !== undefined && checkVersionLabel(label) !== undefined) check.add("versionLabel", "must match ^[0-9a-zA-Z][^\\s/&]{0,63}$");

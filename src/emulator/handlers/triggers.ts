@@ -38,7 +38,7 @@ function readTrigger(ctx: RouteContext, scope: ProjectScope, wrap: (detail: stri
   }
   const identifier = trigger.identifier as string;
   const name = trigger.name as string;
-  if (create && checkIdentifier(identifier) !== undefined) throw invalidRequest(wrap(m.triggerIdPattern));
+  if (create && checkIdentifier(identifier, { maxLength: ctx.identifierMaxLength }) !== undefined) throw invalidRequest(wrap(m.triggerIdPattern));
   if (create && checkName(name) !== undefined) throw invalidRequest(wrap(m.triggerNamePattern));
   checkSchedule(trigger, wrap);
   const pipeline = trigger.pipelineIdentifier as string;
