@@ -26,6 +26,8 @@ Options:
   --duplicate-status CODE   400 (Harness's code, default) or 409 for duplicate identifiers
   --identifier-max-length N 128 (current Harness code, default) or 64 (older code): longer entity
                             identifiers are refused
+  --reserve-deleted-ids     a deleted organization, project, pipeline or trigger keeps its identifier:
+                            creating it again is a duplicate ("or was deleted"; inferred)
   --missing-template-status CODE
                             400 (default) or 404 for a GET of a template version that is not there
   --lenient-template-inputs accept pipelines whose templateInputs do not fit the template
@@ -82,6 +84,7 @@ export function emulatorOptions(values: ParsedValues, cwd: string): EmulatorOpti
   if (duplicate !== undefined) options.duplicateStatus = parseDuplicateStatus(duplicate);
   const maxIdLength = get("identifier-max-length");
   if (maxIdLength !== undefined) options.identifierMaxLength = parseIdentifierMaxLength(maxIdLength);
+  if (values["reserve-deleted-ids"] === true) options.reserveDeletedIdentifiers = true;
   const missingTemplate = get("missing-template-status");
   if (missingTemplate !== undefined) {
     if (missingTemplate !== "400" && missingTemplate !== "404") throw new KitError("E_USAGE", `--missing-template-status "${missingTemplate}" must be 400 or 404`);
@@ -163,6 +166,7 @@ export const command: CommandModule = {
     "rate-limit": { type: "string" },
     "duplicate-status": { type: "string" },
     "identifier-max-length": { type: "string" },
+    "reserve-deleted-ids": { type: "boolean" },
     "missing-template-status": { type: "string" },
     "lenient-template-inputs": { type: "boolean" },
     "missing-input-set-status": { type: "string" },

@@ -10,7 +10,7 @@ import type { EmulatorOptions, FaultKind, RateLimitOptions } from "./types.js";
 export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 export function checkEmulatorOptions(options: EmulatorOptions): void {
-  const { port, rateLimit, duplicateStatus, identifierMaxLength, maxBodyBytes, faultRate, accountMismatchStatus, missingConnectorStatus, missingInputSetStatus, missingTemplateStatus } = options;
+  const { port, rateLimit, duplicateStatus, identifierMaxLength, reserveDeletedIdentifiers, maxBodyBytes, faultRate, accountMismatchStatus, missingConnectorStatus, missingInputSetStatus, missingTemplateStatus } = options;
   if (missingInputSetStatus !== undefined && missingInputSetStatus !== 400 && missingInputSetStatus !== 404) {
     throw usage(`missingInputSetStatus ${String(missingInputSetStatus)} must be 400 or 404`);
   }
@@ -34,6 +34,9 @@ export function checkEmulatorOptions(options: EmulatorOptions): void {
   }
   if (identifierMaxLength !== undefined && identifierMaxLength !== 64 && identifierMaxLength !== 128) {
     throw usage(`identifierMaxLength ${String(identifierMaxLength)} must be 64 or 128`);
+  }
+  if (reserveDeletedIdentifiers !== undefined && typeof reserveDeletedIdentifiers !== "boolean") {
+    throw usage(`reserveDeletedIdentifiers ${String(reserveDeletedIdentifiers)} must be true or false`);
   }
   if (maxBodyBytes !== undefined && !(Number.isInteger(maxBodyBytes) && maxBodyBytes > 0)) {
     throw usage(`the body size limit ${maxBodyBytes} is not a positive whole number of bytes`);

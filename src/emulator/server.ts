@@ -42,12 +42,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   checkEmulatorOptions(options);
   const { account, token } = resolveCredentials(options.account, options.token);
   const log = options.log ?? (() => undefined);
-  const store = new Store();
+  const store = new Store(options.reserveDeletedIdentifiers === true);
   let stateFile: StateFile | undefined;
   if (options.stateFile !== undefined) {
     const file = path.resolve(options.stateFile);
-    store.load(loadState(file));
-    stateFile = new StateFile(file, () => store.snapshot());
+    const state = loadState(file);
+    store.load(state.records, state.reserved);
+    stateFile = new StateFile(file, () => ({ records: store.snapshot(), reserved: store.reservations() }));
   }
   await warmUpKitRules();
   const before = store.changes;

@@ -10,18 +10,26 @@ import { readFileSync, readdirSync, rmSync } from "node:fs";
 import { open, rename } from "node:fs/promises";
 import path from "node:path";
 import { KitError } from "../errors.js";
-import type { EntityRecord } from "./store.js";
+import type { EntityRecord, Reservation } from "./store.js";
 
 const FORMAT = "harness-scaffold-emulator-state";
+
+/** What a state file holds: the entities and the deleted identifiers that stay taken. */
+export interface State {
+  records: EntityRecord[];
+  reserved: Reservation[];
+}
 
 interface StateDocument {
   format: typeof FORMAT;
   version: 1;
   records: EntityRecord[];
+  /** Files written before reservations existed have none. */
+  reserved?: Reservation[];
 }
 
 /** Reads the state file; an absent file is an empty state. Leftover temporary files are removed. */
-export function loadState(file: string): EntityRecord[] {
+export function loadState(file: string): State {
   const dir = path.dirname(file);
   const base = path.basename(file);
   try {
@@ -33,7 +41,7 @@ export function loadState(file: string): EntityRecord[] {
   try {
     text = readFileSync(file, "utf8");
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { records: [], reserved: [] };
     throw new KitError("E_IO", `cannot read the emulator state file ${file}`, { cause: error });
   }
   let doc: Partial<StateDocument>;
@@ -45,12 +53,12 @@ export function loadState(file: string): EntityRecord[] {
       hint: "Point --state at a new file, or delete this one to start empty.",
     });
   }
-  if (doc.format !== FORMAT || !Array.isArray(doc.records)) {
+  if (doc.format !== FORMAT || !Array.isArray(doc.records) || !(doc.reserved === undefined || Array.isArray(doc.reserved))) {
     throw new KitError("E_INPUT", `${file} is not an emulator state file`, {
       hint: "Point --state at a new file, or at one the emulator wrote.",
     });
   }
-  return doc.records;
+  return { records: doc.records, reserved: doc.reserved ?? [] };
 }
 
 export class StateFile {
@@ -59,7 +67,7 @@ export class StateFile {
 
   constructor(
     private readonly file: string,
-    private readonly snapshot: () => EntityRecord[],
+    private readonly snapshot: () => State,
   ) {}
 
   /** Resolves once a save that includes every change made before this call is durable. */
@@ -90,7 +98,7 @@ export class StateFile {
 
   private start(): Promise<void> {
     // The snapshot is taken now, synchronously: it holds every change made so far.
-    const doc: StateDocument = { format: FORMAT, version: 1, records: this.snapshot() };
+    const doc: StateDocument = { format: FORMAT, version: 1, ...this.snapshot() };
     const promise: Promise<void> = writeAtomically(this.file, `${JSON.stringify(doc)}\n`).finally(() => {
       if (this.inFlight === promise) this.inFlight = undefined;
     });

@@ -43,7 +43,7 @@ export const organizationRoutes: Route[] = [
       const tags = check.tags(org, "tags");
       check.done();
       const id = identifier as string;
-      if (ctx.store.get(address(ctx, id)) !== undefined) throw duplicate(ctx, orgDuplicate(id));
+      if (ctx.store.taken(address(ctx, id))) throw duplicate(ctx, orgDuplicate(id));
       const entity = compact({ identifier: id, name, description: description ?? "", tags: tags ?? {} });
       const record = newRecord("organization", { account: ctx.account, org: null, project: null }, id, entity, ctx.now);
       ctx.store.put(record);

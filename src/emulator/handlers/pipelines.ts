@@ -93,7 +93,7 @@ export const pipelineRoutes: Route[] = [
       const entity = readPipeline(ctx, scope);
       requireInlineCreate(ctx, "pipeline");
       const id = entity.identifier as string;
-      if (ctx.store.get(address(scope, id)) !== undefined) throw duplicate(ctx, pipelineDuplicate(id, scope.project, scope.org));
+      if (ctx.store.taken(address(scope, id))) throw duplicate(ctx, pipelineDuplicate(id, scope.project, scope.org));
       const record = newRecord("pipeline", scope, id, entity, ctx.now);
       ctx.store.put(record);
       return saveResponse(ctx, record);
@@ -133,7 +133,7 @@ export const pipelineRoutes: Route[] = [
     handle(ctx) {
       const scope = requireProjectScope(ctx);
       const id = ctx.params.identifier as string;
-      if (!ctx.store.remove(address(scope, id))) throw invalidRequest(pipelineMissingOnChange(id, scope.project, scope.org));
+      if (!ctx.store.delete(address(scope, id))) throw invalidRequest(pipelineMissingOnChange(id, scope.project, scope.org));
       ctx.store.removePipelineChildren(scope, id);
       return true;
     },

@@ -68,7 +68,7 @@ export const projectRoutes: Route[] = [
       const project = readProject(ctx, org);
       requireParents(ctx, { account: ctx.account, org, project: null });
       const id = project.identifier as string;
-      if (ctx.store.get(address(ctx, org, id)) !== undefined) throw duplicate(ctx, projectDuplicate(id, org));
+      if (ctx.store.taken(address(ctx, org, id))) throw duplicate(ctx, projectDuplicate(id, org));
       const record = newRecord("project", { account: ctx.account, org, project: null }, id, project, ctx.now);
       ctx.store.put(record);
       return toResponse(record);
@@ -107,7 +107,7 @@ export const projectRoutes: Route[] = [
     handle(ctx) {
       const org = orgOf(ctx);
       const id = ctx.params.identifier as string;
-      if (!ctx.store.remove(address(ctx, org, id))) throw notFound(projectNotFound(org, id));
+      if (!ctx.store.delete(address(ctx, org, id))) throw notFound(projectNotFound(org, id));
       ctx.store.removeChildrenOf({ account: ctx.account, org, project: id });
       return true;
     },

@@ -139,7 +139,7 @@ export const triggerRoutes: Route[] = [
       const { scope } = childScope(ctx, "targetIdentifier");
       const trigger = readTrigger(ctx, scope, m.triggerSaveFailed, true);
       const key = address(scope, trigger.pipelineIdentifier as string, trigger.identifier as string);
-      if (ctx.store.get(key) !== undefined) throw invalidRequest(m.triggerSaveFailed(m.triggerDuplicate(key.identifier)));
+      if (ctx.store.taken(key)) throw invalidRequest(m.triggerSaveFailed(m.triggerDuplicate(key.identifier)));
       const record = newRecord("trigger", scope, key.identifier, toEntity(ctx, scope, trigger), ctx.now, key.parent);
       ctx.store.put(record);
       return toResponse(record);
@@ -178,7 +178,7 @@ export const triggerRoutes: Route[] = [
     handle(ctx) {
       const { scope, pipeline } = childScope(ctx, "targetIdentifier");
       // The hard delete does not check existence: an unknown trigger is deleted "successfully".
-      ctx.store.remove(address(scope, pipeline, ctx.params.identifier as string));
+      ctx.store.delete(address(scope, pipeline, ctx.params.identifier as string));
       return true;
     },
   },
