@@ -40,7 +40,7 @@ Options:
   --concurrency N       requests in flight within one kind (default 4)
   --rate N/SECONDS      client-side rate limit shared by the run (default 360/60; Harness allows
                         400 x-api-key calls per minute per key). Slows down further on 429.
-  --json                print {"ok","results":[{"kind","identifier","action","error"?}]}
+  --json                print {"ok","results":[{"kind","identifier","action","error"?,"hint"?}]}
 
 ${CONNECTION_HELP}
 
@@ -89,7 +89,13 @@ Exit codes: 0 everything succeeded, 1 something failed (see the lines above the 
       });
       printer?.stop();
       if (json) {
-        const results = result.results.map(({ kind, identifier, action, error }) => (error === undefined ? { kind, identifier, action } : { kind, identifier, action, error }));
+        const results = result.results.map(({ kind, identifier, action, error, hint }) => ({
+          kind,
+          identifier,
+          action,
+          ...(error === undefined ? {} : { error }),
+          ...(error === undefined || hint === undefined ? {} : { hint }),
+        }));
         const tests = result.connectionTests === undefined ? {} : { connectionTests: result.connectionTests };
         ctx.stdout.write(`${JSON.stringify({ ok: result.ok, results, skipped: result.skipped, ...tests }, null, 2)}\n`);
       } else {

@@ -66,9 +66,22 @@ export async function createEntity(
           hint: "publish --adopt takes it over",
         });
       }
-      // Refused as a duplicate yet not there: Harness keeps deleted identifiers reserved.
-      if (duplicate || attempt >= client.policy.maxAttempts) throw error;
+      if (duplicate) throw reservedIdentifier(error, entity);
+      if (attempt >= client.policy.maxAttempts) throw error;
       await client.backoff(attempt);
     }
   }
+}
+
+/**
+ * Refused as a duplicate, yet not there: Harness keeps the identifier of a deleted project,
+ * organization, pipeline or trigger reserved ("… or was deleted"), so only another one will do.
+ */
+function reservedIdentifier(error: unknown, entity: LocalEntity): unknown {
+  if (!isKitError(error)) return error;
+  return new KitError(error.code, error.message, {
+    cause: error,
+    ...(error.details === undefined ? {} : { details: error.details }),
+    hint: `no ${entity.kind} "${entity.identifier}" is there to take over: Harness keeps the identifiers of deleted ones reserved, so give it another identifier (or restore the deleted one in Harness)`,
+  });
 }

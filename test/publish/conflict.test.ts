@@ -34,7 +34,13 @@ describe("entities that exist in Harness but were not created by the kit", () =>
     const out = JSON.parse(r.stdout) as { ok: boolean; results: { action: string; error?: string }[]; skipped: unknown[] };
     expect(out.ok).toBe(false);
     expect(out.results).toEqual([
-      { kind: "project", identifier: "payments_api", action: "failed", error: "exists in Harness but was not created by harness-scaffold; left alone" },
+      {
+        kind: "project",
+        identifier: "payments_api",
+        action: "failed",
+        error: "exists in Harness but was not created by harness-scaffold; left alone",
+        hint: "publish --adopt takes it over (updates it and tags it as managed)",
+      },
     ]);
     expect(out.skipped).toHaveLength(16);
     expect(h.log.filter((l) => !l.startsWith("GET "))).toEqual([]);

@@ -74,4 +74,20 @@ describe("publish against Harness's variants", () => {
       "a_deploy_ssh created", "docker_password created", "github_token created", "z_deploy_key created",
     ]);
   });
+  it("publishing again after a rollback, where Harness keeps deleted identifiers, fails at the project with Harness's words and how to go on", async () => {
+    h = await setup({ reserveDeletedIdentifiers: true });
+    expect((await h.run(["publish"])).code).toBe(0);
+    expect((await h.run(["publish", "--rollback"])).code).toBe(0);
+    const r = await h.run(["publish", "--json"]);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout) as Published;
+    const project = out.results.find((x) => x.kind === "project");
+    expect(project?.action).toBe("failed");
+    expect(project?.error).toContain("A project with identifier payments_api and orgIdentifier default is already present or was deleted");
+    expect(project?.hint).toBe(
+      'no project "payments_api" is there to take over: Harness keeps the identifiers of deleted ones reserved, so give it another identifier (or restore the deleted one in Harness)',
+    );
+    // One POST, then the GET that found nothing: never a second POST of a refused identifier.
+    expect(h.log.filter((l) => l.startsWith("POST /ng/api/projects "))).toHaveLength(2);
+  });
 });
