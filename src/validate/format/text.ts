@@ -10,12 +10,20 @@ export interface TextFormatOptions {
 }
 
 export function formatText(result: ValidationResult, options: TextFormatOptions = {}): string {
+  const texts = new Map((options.files ?? []).map((file) => [file.path, file.text]));
+  // Split (and masked) only when an issue quotes the file: a clean run touches no text.
   const lines = new Map<string, string[]>();
-  for (const file of options.files ?? []) lines.set(file.path, maskSecretValues(file.text).split(/\r?\n/));
+  const linesOf = (path: string): string[] | undefined => {
+    const text = texts.get(path);
+    if (text === undefined) return undefined;
+    let split = lines.get(path);
+    if (split === undefined) lines.set(path, (split = maskSecretValues(text).split(/\r?\n/)));
+    return split;
+  };
   const out: string[] = [];
   for (const issue of result.issues) {
     out.push(`${issue.file}:${issue.line}:${issue.column} ${issue.severity} ${issue.code} ${issue.message}`);
-    const source = lines.get(issue.file)?.[issue.line - 1];
+    const source = linesOf(issue.file)?.[issue.line - 1];
     if (source !== undefined && issue.line > 0) out.push(...quote(source, issue));
   }
   out.push(summary(result, options.files?.length));

@@ -30,7 +30,6 @@ export function fileIssue(file: string, code: string, message: string, severity:
 
 export async function readPaths(paths: readonly string[], cwd: string, signal?: AbortSignal): Promise<ReadResult> {
   const result: ReadResult = { files: [], issues: [], explicit: new Set() };
-  const seen = new Set<string>();
   const wanted: string[] = [];
   for (const given of paths) {
     signal?.throwIfAborted();
@@ -47,30 +46,36 @@ export async function readPaths(paths: readonly string[], cwd: string, signal?: 
       result.explicit.add(displayPath(cwd, absolute));
     }
   }
-  for (const absolute of wanted) {
-    if (seen.has(absolute)) continue;
-    seen.add(absolute);
+  const unique = [...new Set(wanted)];
+  // All at once: each read is a few trips to libuv's thread pool, and one after another they add up.
+  const texts = await Promise.all(unique.map(readText));
+  unique.forEach((absolute, i) => {
     const shown = displayPath(cwd, absolute);
-    const read = await readText(absolute);
+    const read = texts[i]!;
     if (typeof read === "string") result.files.push({ path: shown, text: read });
     else result.issues.push(fileIssue(shown, read.code, read.message));
-  }
+  });
   return result;
 }
 
+/** Adds the files under `dir` to `into` in name order, sub-folders read concurrently. */
 async function walk(dir: string, into: string[], signal?: AbortSignal): Promise<void> {
   signal?.throwIfAborted();
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    if (entry.name.startsWith(".")) continue;
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name)) await walk(full, into, signal);
-    } else if (entry.isFile() && EXTENSIONS.has(path.extname(entry.name).toLowerCase()) && entry.name !== MANIFEST_FILE) {
-      into.push(full);
-    }
-  }
+  const found = await Promise.all(
+    entries.map(async (entry): Promise<string[]> => {
+      if (entry.name.startsWith(".")) return [];
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        const below: string[] = [];
+        if (!SKIPPED_DIRS.has(entry.name)) await walk(full, below, signal);
+        return below;
+      }
+      return entry.isFile() && EXTENSIONS.has(path.extname(entry.name).toLowerCase()) && entry.name !== MANIFEST_FILE ? [full] : [];
+    }),
+  );
+  for (const files of found) into.push(...files);
 }
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
