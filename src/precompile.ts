@@ -12,7 +12,7 @@ import { precompiledValidatorsCode } from "./validate/precompile.js";
 import { expressionTexts, PRECOMPILED_TEMPLATES } from "./render/handlebars.js";
 import { builtinKit, PRECOMPILED_KIT_FILE, precompiledKitJson } from "./kit/builtin.js";
 import { precompiledTemplatesCode } from "./render/precompile.js";
-import { codeCacheFile, loadPrecompiled, PRECOMPILED_DIR, precompiledFile } from "./util/load-precompiled.js";
+import { codeCacheFile, loadPrecompiled, PRECOMPILED_DIR, precompiledFile, stampCode } from "./util/load-precompiled.js";
 
 // From the TS sources PRECOMPILED_DIR is a folder beside src/ that nothing reads.
 if (!import.meta.url.endsWith(".js")) throw new Error("precompile runs on the built files (node dist/src/precompile.js)");
@@ -23,7 +23,8 @@ async function replace(file: string, data: string | Uint8Array): Promise<void> {
   await rename(temp, file);
 }
 
-async function store(name: string, code: string, provided: object, warmUp: (value: unknown) => void): Promise<void> {
+async function store(name: string, unstamped: string, provided: object, warmUp: (value: unknown) => void): Promise<void> {
+  const code = stampCode(unstamped);
   await replace(precompiledFile(PRECOMPILED_DIR, name, ".js"), code);
   const loaded = loadPrecompiled(name, provided);
   if (loaded === undefined) throw new Error(`precompile: the generated ${name} script does not run`);
