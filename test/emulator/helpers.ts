@@ -65,6 +65,25 @@ export async function createProject(e: RunningEmulator, identifier = PROJECT): P
   if (answer.status !== 200) throw new Error(`project create failed: ${answer.text}`);
 }
 
+/** A scheduled (cron) trigger of pipeline `build` in the test project, named after its identifier. */
+export function cronTriggerYaml(identifier: string, expression = "0 2 * * *", timezone = "UTC"): string {
+  return `trigger:
+  name: ${identifier}
+  identifier: ${identifier}
+  orgIdentifier: ${ORG}
+  projectIdentifier: ${PROJECT}
+  pipelineIdentifier: build
+  source:
+    type: Scheduled
+    spec:
+      type: Cron
+      spec:
+        type: UNIX
+        expression: "${expression}"
+        timezone: ${timezone}
+`;
+}
+
 /** A small valid pipeline (one Custom stage with a shell step); `extra` lines go before `stages:`. */
 export function pipelineYaml(identifier: string, extra = ""): string {
   return `pipeline:

@@ -5,27 +5,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runInProcess } from "../helpers/cli.js";
-import { call, createProject, inProject, pipelineYaml, start } from "./helpers.js";
+import { call, createProject, cronTriggerYaml, inProject, pipelineYaml, start } from "./helpers.js";
 import type { RunningEmulator } from "./helpers.js";
 
 const asYaml = { contentType: "application/yaml" };
 const id = (length: number) => `i${"d".repeat(length - 1)}`;
 const WITH_INPUT = "  variables:\n    - name: tag\n      type: String\n      value: <+input>\n";
 
-const cronTrigger = (identifier: string) => `trigger:
-  name: nightly
-  identifier: ${identifier}
-  orgIdentifier: default
-  projectIdentifier: apisample
-  pipelineIdentifier: build
-  source:
-    type: Scheduled
-    spec:
-      type: Cron
-      spec:
-        type: UNIX
-        expression: "0 2 * * *"
-`;
 
 const inputSet = (identifier: string) =>
   `inputSet:\n  name: tags\n  identifier: ${identifier}\n  orgIdentifier: default\n  projectIdentifier: apisample\n  pipeline:\n    identifier: build\n    variables:\n      - name: tag\n        type: String\n        value: v1\n`;
@@ -66,10 +52,10 @@ describe("identifierMaxLength 64", () => {
   });
 
   it("a trigger: Harness's wrapped identifier message", async () => {
-    const long = await call(e, "POST", "/pipeline/api/triggers", { query: { ...inProject, targetIdentifier: "build" }, body: cronTrigger(id(65)), ...asYaml });
+    const long = await call(e, "POST", "/pipeline/api/triggers", { query: { ...inProject, targetIdentifier: "build" }, body: cronTriggerYaml(id(65)), ...asYaml });
     expect([long.status, long.json.code]).toEqual([400, "INVALID_REQUEST"]);
     expect(long.json.message).toBe("Failed while Saving Trigger: Trigger identifier must start with a letter or underscore and can contain only letters, digits and underscores");
-    const ok = await call(e, "POST", "/pipeline/api/triggers", { query: { ...inProject, targetIdentifier: "build" }, body: cronTrigger(id(64)), ...asYaml });
+    const ok = await call(e, "POST", "/pipeline/api/triggers", { query: { ...inProject, targetIdentifier: "build" }, body: cronTriggerYaml(id(64)), ...asYaml });
     expect(ok.status, ok.text).toBe(200);
   });
 

@@ -8,26 +8,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { emulatorOptions } from "../../src/cli/emulator.js";
-import { call, createProject, inProject, pipelineYaml, start } from "./helpers.js";
+import { call, createProject, cronTriggerYaml, inProject, pipelineYaml, start } from "./helpers.js";
 import type { RunningEmulator } from "./helpers.js";
 
 const asYaml = { contentType: "application/yaml" };
 const trig = { ...inProject, targetIdentifier: "build" };
 
-const cronTrigger = (identifier: string) => `trigger:
-  name: ${identifier}
-  identifier: ${identifier}
-  orgIdentifier: default
-  projectIdentifier: apisample
-  pipelineIdentifier: build
-  source:
-    type: Scheduled
-    spec:
-      type: Cron
-      spec:
-        type: UNIX
-        expression: "0 2 * * *"
-`;
 
 const dockerhub = (identifier: string) => ({
   connector: { identifier, name: identifier, type: "DockerRegistry", ...inProject, spec: { dockerRegistryUrl: "https://index.docker.io/v2/", providerType: "DockerHub", auth: { type: "Anonymous" } } },
@@ -35,7 +21,7 @@ const dockerhub = (identifier: string) => ({
 
 const newProject = (e: RunningEmulator, identifier: string) => call(e, "POST", "/ng/api/projects", { body: { project: { identifier, name: identifier, orgIdentifier: "default" } } });
 const newPipeline = (e: RunningEmulator, identifier: string) => call(e, "POST", "/pipeline/api/pipelines/v2", { query: inProject, body: pipelineYaml(identifier), ...asYaml });
-const newTrigger = (e: RunningEmulator, identifier: string) => call(e, "POST", "/pipeline/api/triggers", { query: trig, body: cronTrigger(identifier), ...asYaml });
+const newTrigger = (e: RunningEmulator, identifier: string) => call(e, "POST", "/pipeline/api/triggers", { query: trig, body: cronTriggerYaml(identifier), ...asYaml });
 
 async function setUp(e: RunningEmulator): Promise<void> {
   await createProject(e);

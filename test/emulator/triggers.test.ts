@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call, createProject, inProject, pipelineYaml, start } from "./helpers.js";
+import { call, createProject, cronTriggerYaml, inProject, pipelineYaml, start } from "./helpers.js";
 import type { RunningEmulator } from "./helpers.js";
 
 const githubConnector = (identifier: string, apiAccess: boolean) => ({
@@ -37,21 +37,6 @@ ${extra}  source:
               value: main
 `;
 
-const cronTrigger = (id: string, expression: string, timezone = "UTC") => `trigger:
-  name: ${id}
-  identifier: ${id}
-  orgIdentifier: default
-  projectIdentifier: apisample
-  pipelineIdentifier: build
-  source:
-    type: Scheduled
-    spec:
-      type: Cron
-      spec:
-        type: UNIX
-        expression: "${expression}"
-        timezone: ${timezone}
-`;
 
 const inputSet = (id: string, pipeline: string, body = "    variables:\n      - name: tag\n        type: String\n        value: v1\n") =>
   `inputSet:\n  name: ${id}\n  identifier: ${id}\n  orgIdentifier: default\n  projectIdentifier: apisample\n  pipeline:\n    identifier: ${pipeline}\n${body}`;
@@ -115,9 +100,9 @@ describe("triggers and input sets", () => {
     expect(dup.json).toMatchObject({ status: "ERROR", code: "INVALID_REQUEST", message: "Failed while Saving Trigger: Trigger [on_push] already exists or is soft deleted" });
     const noPipeline = await call(e, "POST", "/pipeline/api/triggers", { query: trig("ghost"), body: pushTrigger("t", "ghost"), ...asYaml });
     expect(noPipeline.json.message).toBe("Failed while Saving Trigger: Pipeline with the given ID: ghost does not exist or has been deleted.");
-    const everyMinute = await call(e, "POST", "/pipeline/api/triggers", { query: trig("build"), body: cronTrigger("often", "* * * * *"), ...asYaml });
+    const everyMinute = await call(e, "POST", "/pipeline/api/triggers", { query: trig("build"), body: cronTriggerYaml("often", "* * * * *"), ...asYaml });
     expect(everyMinute.json).toMatchObject({ code: "INVALID_REQUEST", message: "Failed while Saving Trigger: Cron interval must be greater than or equal to 5 minutes" });
-    const badZone = await call(e, "POST", "/pipeline/api/triggers", { query: trig("build"), body: cronTrigger("zone", "0 1 * * MON", "Mars/Base"), ...asYaml });
+    const badZone = await call(e, "POST", "/pipeline/api/triggers", { query: trig("build"), body: cronTriggerYaml("zone", "0 1 * * MON", "Mars/Base"), ...asYaml });
     expect(badZone.json.message).toBe("Failed while Saving Trigger: Unknown time-zone ID: Mars/Base");
     const noRoot = await call(e, "POST", "/pipeline/api/triggers", { query: trig("build"), body: "name: x\n", ...asYaml });
     expect(noRoot.json.message).toMatch(/^Failed while Saving Trigger: .*trigger:/);
@@ -127,7 +112,7 @@ describe("triggers and input sets", () => {
     expect(badId.json.message).toMatch(/^Failed while Saving Trigger: Trigger identifier must start with a letter or underscore/);
     const noTarget = await call(e, "POST", "/pipeline/api/triggers", { query: inProject, body: pushTrigger("t2", "build"), ...asYaml });
     expect(noTarget.json).toMatchObject({ status: "FAILURE", code: "INVALID_REQUEST", errors: [{ fieldId: "targetIdentifier", error: "must not be null" }] });
-    expect((await call(e, "POST", "/pipeline/api/triggers", { query: trig("build"), body: cronTrigger("weekly", "0 1 * * MON"), ...asYaml })).status).toBe(200);
+    expect((await call(e, "POST", "/pipeline/api/triggers", { query: trig("build"), body: cronTriggerYaml("weekly", "0 1 * * MON"), ...asYaml })).status).toBe(200);
   });
 
   it("GET and PUT of a missing trigger are 404; DELETE of one is true; PUT checks the identifier", async () => {
@@ -209,7 +194,7 @@ describe("triggers and input sets", () => {
       const first = await start({ stateFile });
       await createProject(first);
       await call(first, "POST", "/pipeline/api/pipelines/v2", { query: inProject, body: pipelineYaml("p"), ...asYaml });
-      await call(first, "POST", "/pipeline/api/triggers", { query: trig("p"), body: cronTrigger("weekly", "0 1 * * MON").replace("build", "p"), ...asYaml });
+      await call(first, "POST", "/pipeline/api/triggers", { query: trig("p"), body: cronTriggerYaml("weekly", "0 1 * * MON").replace("build", "p"), ...asYaml });
       await call(first, "POST", "/pipeline/api/inputSets", { query: sets("p"), body: inputSet("s", "p"), ...asYaml });
       await first.close();
       const second = await start({ stateFile, account: first.account, token: first.token, missingInputSetStatus: 400 });
