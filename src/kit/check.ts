@@ -2,15 +2,18 @@
  * `kit check`: everything wrong with a kit, found without running it — kit.yaml's structure
  * (parse-kit.ts), expression syntax, templates that are missing, never used, not valid Handlebars
  * or printing bare values, variables no answer defines, answers nothing reads, paths outside the
- * layout, update cases laid out wrong (update-case.ts). Each problem at kit.yaml:line:col or
- * templates/x.hbs:line:col.
+ * layout, update cases laid out wrong (update-case.ts), includes that do not resolve (include.ts).
+ * Each problem at kit.yaml:line:col or templates/x.hbs:line:col.
  */
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { checkTemplateOutputs } from "../render/handlebars.js";
 import type { KitIssue } from "./kit-yaml.js";
 import { readKitYaml } from "./kit-yaml.js";
-import { kitTemplates, readKitText, TEMPLATES_DIR } from "./load.js";
+import type { IncludeLoader } from "./include.js";
+import { includedSpecs, resolveIncludes } from "./include.js";
+import { kitTemplates, loadResolvedKit, readKitText, TEMPLATES_DIR } from "./load.js";
+import { renameTargetIssues } from "./migrations.js";
 import { isExpression, parseKit } from "./parse-kit.js";
 import { resolveKitSource } from "./resolve-source.js";
 import { templateVariables } from "./template-variables.js";
@@ -77,7 +80,14 @@ export function checkKit(source: string, options: { cwd: string }): KitCheckResu
   const yaml = readKitYaml(readKitText(file, shownFile), shownFile);
   if (yaml.errors.length > 0) return { kit: shownFile, issues: yaml.errors };
   const { definition, issues } = parseKit(yaml);
-  for (const gen of definition.generators) toGeneratorSpec(gen, issues);
+  const specs = definition.generators.map((gen) => toGeneratorSpec(gen, issues));
+  // Included kits are loaded as `new` would (their own problems listed); `kit check` them for more.
+  const ownNames = definition.generators.map((g) => g.name);
+  const load: IncludeLoader = (r, s, chain) => loadResolvedKit(r, s, options.cwd, chain);
+  const included = resolveIncludes(definition.include ?? [], { dir, cwd: options.cwd, chain: [{ file, shown: shownFile }], load }, issues);
+  specs.push(...includedSpecs(ownNames, included, issues));
+  if (definition.include !== undefined) issues.push(...renameTargetIssues(yaml, definition.migrations, new Set(specs.flatMap((g) => g.answers.map((a) => a.key)))));
+  const generatorNames = specs.map((g) => g.name);
   const templates = kitTemplates(dir, options.cwd);
   const used = new Set<string>();
   const root = path.join(dir, TEMPLATES_DIR);
@@ -85,13 +95,13 @@ export function checkKit(source: string, options: { cwd: string }): KitCheckResu
   try {
     all = readdirSync(root, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".hbs")).map((f) => f.split(path.sep).join("/")).sort();
   } catch {
-    issues.push({ at: shownFile, message: `the kit has no ${TEMPLATES_DIR}/ folder` });
+    if (ownNames.length > 0) issues.push({ at: shownFile, message: `the kit has no ${TEMPLATES_DIR}/ folder` });
   }
   for (const gen of definition.generators) checkGenerator(gen);
   for (const t of all) {
     if (!used.has(t)) issues.push({ at: shownFrom(options.cwd, path.join(root, t)), message: "this template is used by no generator's files" });
   }
-  issues.push(...checkUpdateCases(dir, definition.version, definition.generators.map((g) => g.name), options.cwd));
+  issues.push(...checkUpdateCases(dir, definition.version, generatorNames, options.cwd));
   return { kit: definition.name || shownFile, issues };
 
   function expressionVars(text: string | undefined): string[] {

@@ -9,7 +9,11 @@ import { KitError } from "../errors.js";
 import type { TemplateSet, TemplateSource } from "../render/templates.js";
 import type { KitIssue } from "./kit-yaml.js";
 import { readKitYaml } from "./kit-yaml.js";
+import { renameTargetIssues } from "./migrations.js";
 import { isExpression, parseKit } from "./parse-kit.js";
+import type { IncludeLink, IncludeLoader } from "./include.js";
+import { includedSpecs, includingTemplates, resolveIncludes } from "./include.js";
+import type { ResolvedKitPath } from "./resolve-source.js";
 import { resolveKitSource } from "./resolve-source.js";
 import { toGeneratorSpec } from "./to-spec.js";
 import type { Kit } from "./types.js";
@@ -99,20 +103,34 @@ export function kitTemplates(dir: string, cwd: string): TemplateSet & { exists(i
 
 /** Loads the kit `source` (folder, kit.yaml path or installed npm package name). */
 export function loadKit(source: string, options: LoadKitOptions): Kit {
-  const { dir, file, fromPackage } = resolveKitSource(source, options.cwd);
-  const shownFile = shownFrom(options.cwd, file);
+  const resolved = resolveKitSource(source, options.cwd);
+  return loadResolvedKit(resolved, source, options.cwd, [{ file: resolved.file, shown: shownFrom(options.cwd, resolved.file) }]);
+}
+
+/**
+ * Loads a kit already found; `chain` holds the kits including it, outermost first, ending with it
+ * (include.ts: a kit met again is a cycle). Paths in messages are shown from `cwd`.
+ */
+export function loadResolvedKit(resolved: ResolvedKitPath, source: string, cwd: string, chain: readonly IncludeLink[]): Kit {
+  const { dir, file, fromPackage } = resolved;
+  const shownFile = shownFrom(cwd, file);
   const yaml = readKitYaml(readKitText(file, shownFile), shownFile);
   if (yaml.errors.length > 0) throw kitError(yaml.errors, shownFile);
   const { definition, issues } = parseKit(yaml);
-  const templates = kitTemplates(dir, options.cwd);
+  const own = kitTemplates(dir, cwd);
   for (const gen of definition.generators) {
     for (const f of gen.files.filter((file) => !isExpression(file.template))) {
-      const problem = templates.exists(f.template);
+      const problem = own.exists(f.template);
       if (problem !== undefined) issues.push({ at: f.at, message: problem });
     }
   }
   const specs = definition.generators.map((g) => toGeneratorSpec(g, issues));
+  const load: IncludeLoader = (r, s, c) => loadResolvedKit(r, s, cwd, c);
+  const included = resolveIncludes(definition.include ?? [], { dir, cwd, chain, load }, issues);
+  specs.push(...includedSpecs(definition.generators.map((g) => g.name), included, issues));
+  if (definition.include !== undefined) issues.push(...renameTargetIssues(yaml, definition.migrations, new Set(specs.flatMap((g) => g.answers.map((a) => a.key)))));
   if (issues.length > 0) throw kitError(issues, shownFile);
-  for (const gen of definition.generators) for (const f of gen.files) if (!isExpression(f.template)) templates.read(f.template);
+  for (const gen of definition.generators) for (const f of gen.files) if (!isExpression(f.template)) own.read(f.template);
+  const templates = includingTemplates(own, included);
   return { ...definition, origin: { source, dir, shownFile, ...(fromPackage === true ? { fromPackage } : {}) }, templates, specs };
 }

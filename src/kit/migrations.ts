@@ -42,8 +42,11 @@ const badPath = (p: string): boolean => p === "" || p.startsWith("/") || p.inclu
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 
-/** `migrations` of kit.yaml, each problem at its place; `answerKeys` are every generator's keys. */
-export function parseMigrations(yaml: KitYaml, kitVersion: string, answerKeys: ReadonlySet<string>): { migrations: KitMigration[]; issues: KitIssue[] } {
+/**
+ * `migrations` of kit.yaml, each problem at its place; `answerKeys` are every generator's keys
+ * (undefined while a kit's includes are not loaded yet: then `renameTargetIssues` checks later).
+ */
+export function parseMigrations(yaml: KitYaml, kitVersion: string, answerKeys: ReadonlySet<string> | undefined): { migrations: KitMigration[]; issues: KitIssue[] } {
   const issues: KitIssue[] = [];
   const problem = (path: YamlPath, message: string, key = false): void => void issues.push({ at: yaml.at(path, key), message });
   const raw = (yaml.value as Obj).migrations;
@@ -73,7 +76,7 @@ export function parseMigrations(yaml: KitYaml, kitVersion: string, answerKeys: R
     };
     const renameAnswers = map("renameAnswers", (from, to, path) => {
       if (!KEY.test(from)) problem(path, `renameAnswers: "${from}" is not an answer key`, true);
-      if (!answerKeys.has(to)) problem(path, `renameAnswers: "${to}" is not an answer of any generator in this kit`);
+      if (answerKeys !== undefined && !answerKeys.has(to)) problem(path, renameMessage(to));
     });
     const moveFiles = map("moveFiles", (from, to, path) => {
       if (badPath(from)) problem(path, `moveFiles: "${from}" must be a relative path inside the out dir`, true);
@@ -82,6 +85,15 @@ export function parseMigrations(yaml: KitYaml, kitVersion: string, answerKeys: R
     migrations.push({ version, renameAnswers, moveFiles });
   });
   return { migrations, issues };
+}
+
+const renameMessage = (to: string): string => `renameAnswers: "${to}" is not an answer of any generator in this kit`;
+
+/** renameAnswers targets that no generator (included ones too) asks, at their places. */
+export function renameTargetIssues(yaml: KitYaml, migrations: readonly KitMigration[] | undefined, answerKeys: ReadonlySet<string>): KitIssue[] {
+  return (migrations ?? []).flatMap((m, i) => Object.entries(m.renameAnswers)
+    .filter(([, to]) => !answerKeys.has(to))
+    .map(([from, to]) => ({ at: yaml.at(["migrations", i, "renameAnswers", from]), message: renameMessage(to) })));
 }
 
 /** The migrations from `recorded` (exclusive) to `target` (inclusive), in version order. */

@@ -10,13 +10,14 @@ import { closest } from "../util/suggest.js";
 import type { KitIssue, KitYaml, YamlPath } from "./kit-yaml.js";
 import type { FilePolicy, KitAnswer, KitCondition, KitDefinition, KitFile, KitGenerator } from "./types.js";
 import { FILE_POLICIES } from "./types.js";
+import { parseIncludes } from "./include-parse.js";
 import { parseMigrations } from "./migrations.js";
 
 export const ANSWER_KINDS: readonly AnswerKind[] = [
   "identifier", "name", "entity-name", "template-name", "text", "url", "git-url", "choice", "list", "tags", "secret-ref", "ref", "token", "timeout",
   "version-label", "namespace", "image", "color", "region", "boolean",
 ];
-const KIT_FIELDS = ["$schema", "name", "version", "description", "generators", "migrations"];
+const KIT_FIELDS = ["$schema", "name", "version", "description", "include", "generators", "migrations"];
 const GENERATOR_FIELDS = ["description", "answers", "files"];
 const ANSWER_FIELDS = [
   "key", "kind", "message", "description", "required", "default", "defaultText", "choices", "choicesFrom", "when", "prompted",
@@ -71,12 +72,17 @@ export function parseKit(yaml: KitYaml): { definition: KitDefinition; issues: Ki
   definition.version = text(root, "version", [], true) ?? "";
   if (definition.version !== "" && !SEMVER.test(definition.version)) problem(["version"], `version "${definition.version}" is not semver like 1.0.0`);
   definition.description = text(root, "description", [], false) ?? "";
+  const included = parseIncludes(yaml);
+  issues.push(...included.issues);
+  if (included.includes.length > 0) definition.include = included.includes;
   const generators = root.generators;
-  if (!isObj(generators) || Object.keys(generators).length === 0) {
-    problem(generators === undefined ? [] : ["generators"], "the kit needs \"generators\": a mapping of generator names to generators");
+  // A kit of only includes (a team's pin of a platform kit) needs no generators of its own.
+  const onlyIncludes = (generators === undefined || generators === null) && root.include !== undefined && root.include !== null;
+  if (!onlyIncludes && (!isObj(generators) || Object.keys(generators).length === 0)) {
+    problem(generators === undefined ? [] : ["generators"], "the kit needs \"generators\": a mapping of generator names to generators (or \"include\")");
     return { definition, issues };
   }
-  for (const [name, raw] of Object.entries(generators)) {
+  for (const [name, raw] of Object.entries(isObj(generators) ? generators : {})) {
     const path = ["generators", name];
     if (!GENERATOR_NAME.test(name)) problem(path, `generator name "${name}" must be lowercase letters, digits and "-"`, true);
     if (!isObj(raw)) {
@@ -99,7 +105,8 @@ export function parseKit(yaml: KitYaml): { definition: KitDefinition; issues: Ki
     definition.generators.push(generator);
   }
   const keys = new Set(definition.generators.flatMap((g) => g.answers.map((a) => a.key)));
-  const parsed = parseMigrations(yaml, definition.version, keys);
+  // With includes, the included generators' keys count too: checked once they are loaded.
+  const parsed = parseMigrations(yaml, definition.version, definition.include === undefined ? keys : undefined);
   issues.push(...parsed.issues);
   if (parsed.migrations.length > 0) definition.migrations = parsed.migrations;
   return { definition, issues };

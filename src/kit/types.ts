@@ -5,6 +5,7 @@
 import type { AnswerKind, AnswerValue } from "../answers/spec.js";
 import type { GeneratorSpec } from "../generate/spec.js";
 import type { TemplateSet } from "../render/templates.js";
+import type { KitInclude } from "./include-parse.js";
 import type { KitMigration } from "./migrations.js";
 
 export type FilePolicy = "managed" | "once" | "enforced";
@@ -68,7 +69,10 @@ export interface KitDefinition {
   name: string;
   version: string;
   description: string;
+  /** This kit's own generators (included ones are only in `Kit.specs`). */
   generators: KitGenerator[];
+  /** Kits whose generators this kit reuses (src/kit/include.ts). */
+  include?: KitInclude[];
   /** Renamed answers and moved files per version (src/kit/migrations.ts). */
   migrations?: KitMigration[];
 }
@@ -88,6 +92,6 @@ export interface KitSource {
 export interface Kit extends KitDefinition {
   origin: KitSource;
   templates: TemplateSet;
-  /** The generators in the generic shape `generate` runs. */
+  /** The generators in the generic shape `generate` runs: its own, then the included ones. */
   specs: GeneratorSpec[];
 }
