@@ -39,8 +39,8 @@ export function parseIncludes(yaml: KitYaml): { includes: KitInclude[]; issues: 
   };
   const raw = isObj(yaml.value) ? yaml.value.include : undefined;
   if (raw === undefined || raw === null) return { includes, issues };
-  if (!Array.isArray(raw)) {
-    problem(["include"], "\"include\" must be a list of { kit, version, generators }");
+  if (!Array.isArray(raw) || raw.length === 0) {
+    problem(["include"], "\"include\" must be a non-empty list of { kit, version, generators }");
     return { includes, issues };
   }
   raw.forEach((entry, i) => {
@@ -65,8 +65,8 @@ export function parseIncludes(yaml: KitYaml): { includes: KitInclude[]; issues: 
     };
     if (entry.generators !== undefined) {
       const names = entry.generators;
-      if (!Array.isArray(names) || names.length === 0 || names.some((n) => typeof n !== "string" || !GENERATOR_NAME.test(n))) {
-        problem([...path, "generators"], "\"generators\" must be a non-empty list of generator names");
+      if (!Array.isArray(names) || names.length === 0 || names.some((n, j) => typeof n !== "string" || !GENERATOR_NAME.test(n) || names.indexOf(n) !== j)) {
+        problem([...path, "generators"], "\"generators\" must be a non-empty list of generator names, each once");
       } else {
         include.generators = names as string[];
         include.generatorsAt = names.map((_, j) => yaml.at([...path, "generators", j]));

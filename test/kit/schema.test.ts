@@ -18,7 +18,8 @@ const kitValue = (file: string): unknown => parse(readFileSync(file, "utf8"));
 
 describe("kit.yaml JSON Schema", () => {
   it("accepts the built-in kit, the fixture kits and the starter", async () => {
-    for (const file of ["generators/kit.yaml", "test/fixtures/kits/acme/kit.yaml", "test/fixtures/kits/template-library/kit.yaml"]) {
+    const kits = ["generators/kit.yaml", "test/fixtures/kits/acme/kit.yaml", "test/fixtures/kits/template-library/kit.yaml"];
+    for (const file of [...kits, ...["core", "platform-base", "team"].map((k) => `test/fixtures/kits/include/${k}/kit.yaml`)]) {
       expect(validate(kitValue(path.join(repoRoot, file))), `${file}: ${JSON.stringify(validate.errors)}`).toBe(true);
     }
     const dir = mkdtempSync(path.join(tmpdir(), "hs-kit-schema-"));
@@ -40,5 +41,14 @@ describe("kit.yaml JSON Schema", () => {
     // A template version: the version-label kind and the nested path.
     const version = { answers: [{ key: "versionLabel", kind: "version-label" }], files: [{ template: "t.hbs", path: "templates/a/{{versionLabel}}.yaml" }] };
     expect(validate({ ...base, generators: { g: version } })).toBe(true);
+  });
+
+  it("takes include: a kit and its exact version, optionally some of its generators; then generators may be left out", () => {
+    const include = [{ kit: "../platform-base", version: "1.2.0", generators: ["service"] }];
+    expect(validate({ name: "k", version: "1.0.0", include })).toBe(true);
+    expect(validate({ name: "k", version: "1.0.0" })).toBe(false);
+    expect(validate({ name: "k", version: "1.0.0", include: [{ kit: "../platform-base" }] })).toBe(false);
+    expect(validate({ name: "k", version: "1.0.0", include: [{ kit: "../platform-base", version: "^1.2.0" }] })).toBe(false);
+    expect(validate({ name: "k", version: "1.0.0", include: [{ kit: "../platform-base", version: "1.2.0", generator: ["service"] }] })).toBe(false);
   });
 });
