@@ -93,6 +93,17 @@ describe("kit include", () => {
     expect(refused.stderr).toContain('the kit mine has no generator "service"');
   });
 
+  it("includes an installed npm package, found from the including kit's folder", async () => {
+    scratch();
+    cpSync(path.join(cwd, "platform-base"), path.join(cwd, "node_modules/@acme/platform"), { recursive: true });
+    cpSync(path.join(cwd, "core"), path.join(cwd, "node_modules/@acme/core"), { recursive: true });
+    writeFileSync(path.join(cwd, "node_modules/@acme/platform/package.json"), '{ "name": "@acme/platform", "version": "1.2.0" }\n');
+    mine("include:\n  - kit: \"@acme/platform\"\n    version: 1.2.0\n    generators: [environment]\n");
+    const made = await run(["new", "environment", "--kit", "mine", "--yes", "--set", "name=prod"]);
+    expect(made.code, made.stderr).toBe(0);
+    expect(read("environments/prod.yaml")).toContain("  type: Production\n  tags:\n    kit: core\n");
+  });
+
   it("refuses a cycle, naming the chain", async () => {
     scratch();
     mine("include:\n  - kit: ../other\n    version: 2.0.0\n");
