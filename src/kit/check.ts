@@ -11,9 +11,8 @@ import { checkTemplateOutputs } from "../render/handlebars.js";
 import type { KitIssue } from "./kit-yaml.js";
 import { readKitYaml } from "./kit-yaml.js";
 import type { IncludeLoader } from "./include.js";
-import { includedSpecs, resolveIncludes } from "./include.js";
+import { addIncludes } from "./include.js";
 import { kitTemplates, loadResolvedKit, readKitText, TEMPLATES_DIR } from "./load.js";
-import { renameTargetIssues } from "./migrations.js";
 import { isExpression, parseKit } from "./parse-kit.js";
 import { resolveKitSource } from "./resolve-source.js";
 import { templateVariables } from "./template-variables.js";
@@ -82,11 +81,8 @@ export function checkKit(source: string, options: { cwd: string }): KitCheckResu
   const { definition, issues } = parseKit(yaml);
   const specs = definition.generators.map((gen) => toGeneratorSpec(gen, issues));
   // Included kits are loaded as `new` would (their own problems listed); `kit check` them for more.
-  const ownNames = definition.generators.map((g) => g.name);
   const load: IncludeLoader = (r, s, chain) => loadResolvedKit(r, s, options.cwd, chain);
-  const included = resolveIncludes(definition.include ?? [], { dir, cwd: options.cwd, chain: [{ file, shown: shownFile }], load }, issues);
-  specs.push(...includedSpecs(ownNames, included, issues));
-  if (definition.include !== undefined) issues.push(...renameTargetIssues(yaml, definition.migrations, new Set(specs.flatMap((g) => g.answers.map((a) => a.key)))));
+  addIncludes(yaml, definition, specs, { dir, cwd: options.cwd, chain: [{ file, shown: shownFile }], load }, issues);
   const generatorNames = specs.map((g) => g.name);
   const templates = kitTemplates(dir, options.cwd);
   const used = new Set<string>();
@@ -95,7 +91,7 @@ export function checkKit(source: string, options: { cwd: string }): KitCheckResu
   try {
     all = readdirSync(root, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".hbs")).map((f) => f.split(path.sep).join("/")).sort();
   } catch {
-    if (ownNames.length > 0) issues.push({ at: shownFile, message: `the kit has no ${TEMPLATES_DIR}/ folder` });
+    if (definition.generators.length > 0) issues.push({ at: shownFile, message: `the kit has no ${TEMPLATES_DIR}/ folder` });
   }
   for (const gen of definition.generators) checkGenerator(gen);
   for (const t of all) {

@@ -9,6 +9,7 @@
  */
 import { closest } from "../util/suggest.js";
 import type { KitIssue, KitYaml, YamlPath } from "./kit-yaml.js";
+import { GENERATOR_NAME, isObj, SEMVER } from "./kit-yaml.js";
 
 export interface KitInclude {
   /** As written: a folder relative to the including kit's folder, or an npm package name. */
@@ -25,11 +26,6 @@ export interface KitInclude {
 }
 
 const FIELDS = ["kit", "version", "generators"];
-const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
-const GENERATOR_NAME = /^[a-z][a-z0-9-]*$/;
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 
 export function parseIncludes(yaml: KitYaml): { includes: KitInclude[]; issues: KitIssue[] } {
   const issues: KitIssue[] = [];

@@ -15,10 +15,11 @@ import type { GeneratorSpec } from "../generate/spec.js";
 import type { TemplateSet } from "../render/templates.js";
 import { closest } from "../util/suggest.js";
 import type { KitInclude } from "./include-parse.js";
-import type { KitIssue } from "./kit-yaml.js";
+import type { KitIssue, KitYaml } from "./kit-yaml.js";
+import { renameTargetIssues } from "./migrations.js";
 import type { ResolvedKitPath } from "./resolve-source.js";
 import { resolveKitSource } from "./resolve-source.js";
-import type { Kit } from "./types.js";
+import type { Kit, KitDefinition } from "./types.js";
 
 /** A kit being loaded: its real kit.yaml and how messages show it. */
 export interface IncludeLink {
@@ -96,6 +97,19 @@ export function resolveIncludes(includes: readonly KitInclude[], options: Includ
     found.push({ entry, kit, prefix: `@${i + 1}/` });
   });
   return found;
+}
+
+/**
+ * What loading and `kit check` both do with a kit's `include:`: load the included kits, add their
+ * generators to `specs` (after the kit's own), and check `renameAnswers` targets against every
+ * generator's answers, the included ones too. Problems go to `issues`.
+ */
+export function addIncludes(yaml: KitYaml, definition: KitDefinition, specs: GeneratorSpec[], options: IncludeOptions, issues: KitIssue[]): IncludedKit[] {
+  if (definition.include === undefined) return [];
+  const included = resolveIncludes(definition.include, options, issues);
+  specs.push(...includedSpecs(definition.generators.map((g) => g.name), included, issues));
+  issues.push(...renameTargetIssues(yaml, definition.migrations, new Set(specs.flatMap((g) => g.answers.map((a) => a.key)))));
+  return included;
 }
 
 /**

@@ -8,6 +8,11 @@ import { valuesOf } from "../util/yaml-values.js";
 
 export type YamlPath = ReadonlyArray<string | number>;
 
+/** Rules kit.yaml's parts share (parse-kit.ts, include-parse.ts). */
+export const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
+export const GENERATOR_NAME = /^[a-z][a-z0-9-]*$/;
+export const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
 export interface KitIssue {
   /** `kit.yaml:3:5` or `templates/x.hbs:2:7` as shown to the user. */
   at: string;

@@ -9,10 +9,9 @@ import { KitError } from "../errors.js";
 import type { TemplateSet, TemplateSource } from "../render/templates.js";
 import type { KitIssue } from "./kit-yaml.js";
 import { readKitYaml } from "./kit-yaml.js";
-import { renameTargetIssues } from "./migrations.js";
 import { isExpression, parseKit } from "./parse-kit.js";
 import type { IncludeLink, IncludeLoader } from "./include.js";
-import { includedSpecs, includingTemplates, resolveIncludes } from "./include.js";
+import { addIncludes, includingTemplates } from "./include.js";
 import type { ResolvedKitPath } from "./resolve-source.js";
 import { resolveKitSource } from "./resolve-source.js";
 import { toGeneratorSpec } from "./to-spec.js";
@@ -126,9 +125,7 @@ export function loadResolvedKit(resolved: ResolvedKitPath, source: string, cwd: 
   }
   const specs = definition.generators.map((g) => toGeneratorSpec(g, issues));
   const load: IncludeLoader = (r, s, c) => loadResolvedKit(r, s, cwd, c);
-  const included = resolveIncludes(definition.include ?? [], { dir, cwd, chain, load }, issues);
-  specs.push(...includedSpecs(definition.generators.map((g) => g.name), included, issues));
-  if (definition.include !== undefined) issues.push(...renameTargetIssues(yaml, definition.migrations, new Set(specs.flatMap((g) => g.answers.map((a) => a.key)))));
+  const included = addIncludes(yaml, definition, specs, { dir, cwd, chain, load }, issues);
   if (issues.length > 0) throw kitError(issues, shownFile);
   for (const gen of definition.generators) for (const f of gen.files) if (!isExpression(f.template)) own.read(f.template);
   const templates = includingTemplates(own, included);

@@ -8,6 +8,7 @@ import type { AnswerKind, AnswerSpec, AnswerValue } from "../answers/spec.js";
 import { HELPER_NAMES } from "../render/helpers.js";
 import { closest } from "../util/suggest.js";
 import type { KitIssue, KitYaml, YamlPath } from "./kit-yaml.js";
+import { GENERATOR_NAME, isObj, SEMVER } from "./kit-yaml.js";
 import type { FilePolicy, KitAnswer, KitCondition, KitDefinition, KitFile, KitGenerator } from "./types.js";
 import { FILE_POLICIES } from "./types.js";
 import { parseIncludes } from "./include-parse.js";
@@ -27,14 +28,11 @@ const FILE_FIELDS = ["template", "path", "identifier", "each", "key", "policy", 
 const CHOICE_SOURCES = ["pipeline-templates"];
 /** Names templates see besides the answers, so no answer may take them. */
 export const RESERVED_KEYS = ["item", "index", "root", "this"];
-const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
 const KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const GENERATOR_NAME = /^[a-z][a-z0-9-]*$/;
 
 export const isExpression = (value: unknown): value is string => typeof value === "string" && value.includes("{{");
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 
 export function parseKit(yaml: KitYaml): { definition: KitDefinition; issues: KitIssue[] } {
   const issues: KitIssue[] = [];

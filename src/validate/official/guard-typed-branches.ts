@@ -19,6 +19,8 @@
  * type, not an object) goes to B itself. B's function is now called only for a step of its type.
  */
 
+import { isObject } from "./repair-schema.js";
+
 type JsonObject = Record<string, unknown>;
 
 /** Bump when the guards change, so cached validators built with older guards are rebuilt. */
@@ -28,7 +30,6 @@ const BRANCH_LISTS = ["oneOf", "anyOf"] as const;
 /** Fewer branches than this are cheap to try one by one. */
 const MIN_BRANCHES = 3;
 
-const isObject = (value: unknown): value is JsonObject => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
  * The schema a branch stands for, following local `#/…` references a few steps. Keywords beside a

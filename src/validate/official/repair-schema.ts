@@ -43,7 +43,7 @@ const NULL_ALLOWED = new Set(["const", "default", "examples"]);
 
 type JsonObject = Record<string, unknown>;
 
-function isObject(value: unknown): value is JsonObject {
+export function isObject(value: unknown): value is JsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
